@@ -1,0 +1,60 @@
+package dev.easyto.init.spec;
+
+import dev.easyto.init.fs.Root;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the init will run, derived from user data and the image config without touching the
+ * system: the merged spec, the final environment and the argv that will be exec'd.
+ *
+ * @param warnings problems that do not stop the boot (unknown keys, an unresolved argv[0] when
+ *     there is no image root to look in)
+ */
+public record LaunchPlan(VmSpec spec, List<String> argv, List<NameValue> env, List<SpecProblem> warnings) {
+
+    /** The inputs of a plan: raw user data (null when there is none) and the image config text. */
+    public record Inputs(byte[] userData, String userDataSource, String metadata, String metadataSource) {}
+
+    /**
+     * @param root the image root for USER names and PATH lookup, or null when there is none
+     * @param resolved variables from env-from sources; empty when they are not fetched ({@code plan})
+     */
+    public static LaunchPlan of(Inputs inputs, Root root, List<NameValue> resolved) throws SpecException {
+        List<SpecProblem> warnings = new ArrayList<>();
+        UserData userData = UserData.NONE;
+        if (inputs.userData() != null) {
+            UserDataReader.Parsed parsed = UserDataReader.parse(
+                    UserDataText.decode(inputs.userData(), inputs.userDataSource()), inputs.userDataSource());
+            userData = parsed.userData();
+            warnings.addAll(parsed.warnings());
+        }
+        ImageConfig image = ImageConfigReader.parse(inputs.metadata(), inputs.metadataSource());
+        RunAs imageUser = RunAs.resolve(image.user(), root, inputs.metadataSource());
+        VmSpec spec = SpecMerger.merge(image, imageUser, userData);
+
+        List<NameValue> env = Environment.finalEnv(spec.env(), resolved);
+        List<String> argv = new ArrayList<>(Environment.argv(spec.command(), spec.args(), env));
+        String field = spec.command().isEmpty() && !spec.args().isEmpty() ? "args[0]" : "command[0]";
+        if (root == null) {
+            if (!argv.getFirst().contains("/")) {
+                warnings.add(SpecProblem.warning(
+                        inputs.userDataSource(),
+                        0,
+                        0,
+                        field,
+                        "\"" + argv.getFirst() + "\" not looked up in PATH: no image root (--root)"));
+            }
+        } else {
+            Optional<String> executable =
+                    ExecutableLookup.find(argv.getFirst(), Environment.valueOf(env, "PATH"), root);
+            if (executable.isEmpty()) {
+                throw new SpecException(SpecProblem.error(
+                        inputs.userDataSource(), 0, 0, field, "unable to find executable in PATH: " + argv.getFirst()));
+            }
+            argv.set(0, executable.get());
+        }
+        return new LaunchPlan(spec, List.copyOf(argv), env, List.copyOf(warnings));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.easyto.init.spec;
+
+import dev.easyto.init.fs.Root;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The image's {@code USER} ({@code "u"} or {@code "u:g"}, each part a number or a name) resolved to
+ * ids against the image's {@code /etc/passwd} and {@code /etc/group}. Without a group part the gid
+ * is 0, not the user's primary group: that is what upstream does and images rely on.
+ */
+public record RunAs(long uid, long gid) {
+    private static final Pattern NUMERIC = Pattern.compile("[0-9]{1,10}");
+    private static final String FIELD = "config.User";
+
+    public static final RunAs ROOT = new RunAs(0, 0);
+
+    /**
+     * @param root the image root, or null when none is available (names then cannot be resolved)
+     */
+    public static RunAs resolve(String user, Root root, String source) throws SpecException {
+        if (user == null) {
+            return ROOT;
+        }
+        String[] parts = user.split(":", -1);
+        if (user.isEmpty() || parts.length > 2 || parts[0].isEmpty() || (parts.length == 2 && parts[1].isEmpty())) {
+            throw new SpecException(SpecProblem.error(
+                    source,
+                    0,
+                    0,
+                    FIELD,
+                    "\"" + user + "\" is not a user; expected \"user\" or \"user:group\" (names or ids)"));
+        }
+        long uid = id(parts[0], "/etc/passwd", root, source);
+        long gid = parts.length == 2 ? id(parts[1], "/etc/group", root, source) : 0;
+        return new RunAs(uid, gid);
+    }
+
+    private static long id(String nameOrId, String database, Root root, String source) throws SpecException {
+        if (NUMERIC.matcher(nameOrId).matches()) {
+            long id = Long.parseLong(nameOrId);
+            if (id <= 0xFFFF_FFFFL) {
+                return id;
+            }
+        }
+        if (root == null) {
+            throw new SpecException(SpecProblem.error(
+                    source,
+                    0,
+                    0,
+                    FIELD,
+                    "cannot look up \"" + nameOrId + "\" in " + database + " without the image root (--root)"));
+        }
+        Path file = root.follow(database);
+        List<String> lines;
+        try {
+            lines = file == null ? List.of() : Files.readAllLines(file);
+        } catch (NoSuchFileException e) {
+            throw new SpecException(SpecProblem.error(
+                    source, 0, 0, FIELD, "cannot look up \"" + nameOrId + "\": the image has no " + database));
+        } catch (IOException e) {
+            throw new SpecException(SpecProblem.error(
+                    source, 0, 0, FIELD, "cannot read " + database + " of the image: " + e.getMessage()));
+        }
+        for (String line : lines) {
+            String[] fields = line.split(":", -1);
+            if (fields.length >= 3 && fields[0].equals(nameOrId)) {
+                if (!NUMERIC.matcher(fields[2]).matches()) {
+                    throw new SpecException(SpecProblem.error(
+                            source,
+                            0,
+                            0,
+                            FIELD,
+                            database + " has no numeric id for \"" + nameOrId + "\": " + fields[2]));
+                }
+                return Long.parseLong(fields[2]);
+            }
+        }
+        throw new SpecException(
+                SpecProblem.error(source, 0, 0, FIELD, "\"" + nameOrId + "\" is not in the image's " + database));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.easyto.init.spec;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Merges user data onto the image config, field by field as upstream-behaviour §2.4 describes. At
+ * each point where upstream's two implementations differ we take the documented (Rust) rule:
+ * an absent {@code working-dir} keeps the image's, and volume mounts default to the run-as ids.
+ */
+public final class SpecMerger {
+    private SpecMerger() {}
+
+    public static VmSpec merge(ImageConfig image, RunAs imageUser, UserData user) {
+        List<String> command;
+        List<String> args;
+        if (user.command() != null) {
+            // A command from user data replaces the image's whole command line: the image's Cmd
+            // was written as arguments for the image's Entrypoint, not for this command.
+            command = user.command();
+            args = orEmpty(user.args());
+        } else {
+            command = orEmpty(image.entrypoint());
+            args = user.args() != null ? user.args() : orEmpty(image.cmd());
+        }
+
+        Security security = user.security();
+        long uid = security.runAsUserId() != null ? security.runAsUserId() : imageUser.uid();
+        long gid = security.runAsGroupId() != null ? security.runAsGroupId() : imageUser.gid();
+
+        String workingDir = user.workingDir() != null
+                ? user.workingDir()
+                : image.workingDir() != null ? image.workingDir() : VmSpec.DEFAULT_WORKING_DIR;
+
+        List<Volume> volumes = new ArrayList<>();
+        for (Volume volume : orEmpty(user.volumes())) {
+            volumes.add(volume.withMountDefaults(uid, gid));
+        }
+
+        return new VmSpec(
+                command,
+                args,
+                mergeByName(orEmpty(image.env()), user.env()),
+                orEmpty(user.envFrom()),
+                workingDir,
+                uid,
+                gid,
+                Boolean.TRUE.equals(security.readonlyRootFs()),
+                Boolean.TRUE.equals(user.replaceInit()),
+                Boolean.TRUE.equals(user.debug()),
+                orEmpty(user.disableServices()),
+                orEmpty(user.modules()),
+                orEmpty(user.sysctls()),
+                List.copyOf(volumes),
+                orEmpty(user.initScripts()),
+                user.shutdownGracePeriod() != null
+                        ? user.shutdownGracePeriod()
+                        : VmSpec.DEFAULT_SHUTDOWN_GRACE_PERIOD_SECONDS,
+                image.stopSignal());
+    }
+
+    /**
+     * Base entries whose name the override does not mention keep their order; then every override
+     * entry in its own order.
+     */
+    public static List<NameValue> mergeByName(List<NameValue> base, List<NameValue> override) {
+        if (override == null) {
+            return base;
+        }
+        Set<String> overridden = new HashSet<>();
+        override.forEach(nv -> overridden.add(nv.name()));
+        List<NameValue> merged = new ArrayList<>();
+        for (NameValue nv : base) {
+            if (!overridden.contains(nv.name())) {
+                merged.add(nv);
+            }
+        }
+        merged.addAll(override);
+        return List.copyOf(merged);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

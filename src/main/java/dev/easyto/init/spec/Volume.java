@@ -1,0 +1,83 @@
+package dev.easyto.init.spec;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+/** One item of {@code volumes}: exactly one kind (upstream-behaviour §2.3). */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Volume.Ebs.class, name = "ebs"),
+    @JsonSubTypes.Type(value = Volume.S3.class, name = "s3"),
+    @JsonSubTypes.Type(value = Volume.Ssm.class, name = "ssm"),
+    @JsonSubTypes.Type(value = Volume.SecretsManager.class, name = "secrets-manager"),
+    @JsonSubTypes.Type(value = Volume.Template.class, name = "template")
+})
+public sealed interface Volume {
+
+    Mount mount();
+
+    /** Returns the same volume with its mount's ownership and mode defaults applied. */
+    Volume withMountDefaults(long userId, long groupId);
+
+    /** EBS mount points default to 0755; the mode is meaningless for the file-writing kinds. */
+    String EBS_DEFAULT_MODE = "0755";
+
+    @RegisterForReflection
+    record Ebs(String device, Attachment attachment, Mount mount) implements Volume {
+        @Override
+        public Volume withMountDefaults(long userId, long groupId) {
+            return mount == null
+                    ? this
+                    : new Ebs(device, attachment, mount.withDefaults(userId, groupId, EBS_DEFAULT_MODE));
+        }
+    }
+
+    /** Attach an existing volume found by tags; {@code timeout} is in seconds. */
+    @RegisterForReflection
+    record Attachment(List<Tag> tags, long timeout) {
+        public static final long DEFAULT_TIMEOUT_SECONDS = 300;
+    }
+
+    /** A tag filter; a null value matches any value of the key. */
+    @RegisterForReflection
+    record Tag(String key, String value) {}
+
+    @RegisterForReflection
+    record S3(String bucket, String keyPrefix, Mount mount, boolean optional) implements Volume {
+        @Override
+        public Volume withMountDefaults(long userId, long groupId) {
+            return new S3(bucket, keyPrefix, mount.withDefaults(userId, groupId, mount.mode()), optional);
+        }
+    }
+
+    @RegisterForReflection
+    record Ssm(String path, Mount mount, boolean optional) implements Volume {
+        @Override
+        public Volume withMountDefaults(long userId, long groupId) {
+            return new Ssm(path, mount.withDefaults(userId, groupId, mount.mode()), optional);
+        }
+    }
+
+    @RegisterForReflection
+    record SecretsManager(String secretId, Mount mount, boolean optional) implements Volume {
+        @Override
+        public Volume withMountDefaults(long userId, long groupId) {
+            return new SecretsManager(secretId, mount.withDefaults(userId, groupId, mount.mode()), optional);
+        }
+    }
+
+    /**
+     * {@code variables} is the YAML value as plain Java data (maps, lists, strings, numbers,
+     * booleans, null); whether it is a usable mapping is decided when rendering, where upstream
+     * reports it, so that an optional template can be skipped instead of failing the boot.
+     */
+    @RegisterForReflection
+    record Template(String content, Object variables, boolean optional, Mount mount) implements Volume {
+        @Override
+        public Volume withMountDefaults(long userId, long groupId) {
+            return new Template(content, variables, optional, mount.withDefaults(userId, groupId, mount.mode()));
+        }
+    }
+}
