@@ -6,7 +6,7 @@ APP := $(JAVA) -jar target/quarkus-app/quarkus-run.jar
 SAMPLE := src/test/sample
 SAMPLE_ARGS := --user-data $(SAMPLE)/user-data.yaml --metadata $(SAMPLE)/metadata.json --root $(SAMPLE)/root
 
-.PHONY: build test run fmt clean
+.PHONY: build test run fmt clean sandbox
 
 # The application in the standard Quarkus layout: java -jar target/quarkus-app/quarkus-run.jar <subcommand>
 build:
@@ -20,6 +20,14 @@ test:
 run: build
 	$(APP) validate $(SAMPLE_ARGS)
 	$(APP) plan $(SAMPLE_ARGS)
+
+# One scenario booted in the sandbox: SCENARIO is a name under src/test/scenarios or a directory.
+# Runs as root; see src/test/sandbox/run-scenario.sh for INIT_COMMAND, VERBOSE=1, KEEP=1.
+sandbox:
+	@test -n "$(SCENARIO)" || { echo "usage: make sandbox SCENARIO=<name or path>" >&2; exit 2; }
+	@if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -d target/test-classes ]; then $(MVN) -q package -DskipTests; fi
+	@if [ -d "src/test/scenarios/$(SCENARIO)" ]; then dir="src/test/scenarios/$(SCENARIO)"; else dir="$(SCENARIO)"; fi; \
+		sh src/test/sandbox/run-scenario.sh "$$dir"
 
 fmt:
 	$(MVN) -q spotless:apply

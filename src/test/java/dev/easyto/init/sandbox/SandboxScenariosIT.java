@@ -1,0 +1,35 @@
+package dev.easyto.init.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Boots the real init in the sandbox for every scenario listed in {@code
+ * src/test/sandbox/scenarios.txt} (names under {@code src/test/scenarios}) and requires each to
+ * pass: the judgement is the harness's, the init must also power off.
+ */
+class SandboxScenariosIT {
+
+    static List<String> scenarios() throws IOException {
+        return Sandbox.scenarioList(Sandbox.SANDBOX.resolve("scenarios.txt"));
+    }
+
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("scenarios")
+    void scenarioPasses(String name) throws Exception {
+        Path scenario = Sandbox.SCENARIOS.resolve(name);
+        assertTrue(Files.isDirectory(scenario), "scenarios.txt names " + name + ", but " + scenario + " is missing");
+        Sandbox.assumeAvailable();
+        Sandbox.Run run = Sandbox.run(scenario, Map.of());
+        System.out.printf("%s in %d ms%n", run.resultLine(), run.elapsed().toMillis());
+        assertEquals(0, run.exitCode(), run::describe);
+    }
+}

@@ -1,0 +1,59 @@
+#!/bin/sh
+# Runs as PID 1 of the sandbox's fresh pid and mount namespaces (started by run-scenario.sh through
+# unshare), builds the root and execs the init in its place.
+#
+# Usage: enter-sandbox.sh ROOT IMAGE EMPTY_DIR JAVA_HOME APP_DIR ENV_FILE SETUP_LOG STARTED INIT...
+set -eu
+
+root=${1}
+image=${2}
+empty=${3}
+java_home=${4}
+app_dir=${5}
+env_file=${6}
+setup_log=${7}
+started=${8}
+shift 8
+[ "$#" -gt 0 ] || {
+    echo "enter-sandbox: no init command" >&2
+    exit 2
+}
+
+# The console arrives as fd 3 and becomes the init's standard output and error; the setup's own
+# messages stay out of it.
+exec >>"${setup_log}" 2>&1
+
+# Nothing mounted here may propagate back to the host's mount namespace.
+mount --make-rprivate /
+
+# The init remounts / read-only at shutdown and may unmount what it finds: / must be a
+# superblock of its own, never the host's filesystem.
+mount -t tmpfs -o size=256m,mode=0755 easyto-root "${root}"
+cp -a "${image}/." "${root}/"
+
+# Host directories appear through read-only overlays rather than bind mounts: a bind mount shares
+# the host's superblock, so a remount without MS_BIND inside the sandbox would turn the host's
+# filesystem read-only. An overlay with two lower layers is read-only and has its own superblock.
+overlay()
+{
+    mkdir -p "${root}${2}"
+    mount -t overlay "easyto-ro" -o "ro,lowerdir=${1}:${empty}" "${root}${2}"
+}
+overlay "${java_home}" /.easyto/jdk
+[ -z "${app_dir}" ] || overlay "${app_dir}" /.easyto/app
+# The JDK is dynamically linked against the host's glibc.
+overlay /lib/x86_64-linux-gnu /lib/x86_64-linux-gnu
+overlay /lib64 /lib64
+
+# env -i leaves the init only what a kernel gives PID 1 (the env file); assignments are prepended
+# in reverse so they keep the file's order. Without PATH, chroot is named by its full path.
+set -- "$(command -v chroot)" "${root}" "$@"
+reversed=$(tac "${env_file}")
+while IFS= read -r assignment; do
+    [ -z "${assignment}" ] || set -- "${assignment}" "$@"
+done <<EOF
+${reversed}
+EOF
+
+: >"${started}"
+exec env -i "$@" >&3 2>&3 3>&-
