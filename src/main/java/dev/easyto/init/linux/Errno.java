@@ -1,0 +1,305 @@
+package dev.easyto.init.linux;
+
+/**
+ * Error numbers of x86_64 Linux with glibc's names and {@code strerror} texts, so a failure reads the
+ * same as it would from a C program or strace.
+ */
+public final class Errno {
+    public static final int EPERM = 1;
+    public static final int ENOENT = 2;
+    public static final int ESRCH = 3;
+    public static final int EINTR = 4;
+    public static final int EIO = 5;
+    public static final int ENXIO = 6;
+    public static final int E2BIG = 7;
+    public static final int ENOEXEC = 8;
+    public static final int EBADF = 9;
+    public static final int ECHILD = 10;
+    public static final int EAGAIN = 11;
+    public static final int ENOMEM = 12;
+    public static final int EACCES = 13;
+    public static final int EFAULT = 14;
+    public static final int ENOTBLK = 15;
+    public static final int EBUSY = 16;
+    public static final int EEXIST = 17;
+    public static final int EXDEV = 18;
+    public static final int ENODEV = 19;
+    public static final int ENOTDIR = 20;
+    public static final int EISDIR = 21;
+    public static final int EINVAL = 22;
+    public static final int ENFILE = 23;
+    public static final int EMFILE = 24;
+    public static final int ENOTTY = 25;
+    public static final int ETXTBSY = 26;
+    public static final int EFBIG = 27;
+    public static final int ENOSPC = 28;
+    public static final int ESPIPE = 29;
+    public static final int EROFS = 30;
+    public static final int EMLINK = 31;
+    public static final int EPIPE = 32;
+    public static final int EDOM = 33;
+    public static final int ERANGE = 34;
+    public static final int EDEADLK = 35;
+    public static final int ENAMETOOLONG = 36;
+    public static final int ENOLCK = 37;
+    public static final int ENOSYS = 38;
+    public static final int ENOTEMPTY = 39;
+    public static final int ELOOP = 40;
+    public static final int ENOMSG = 42;
+    public static final int EIDRM = 43;
+    public static final int ECHRNG = 44;
+    public static final int EL2NSYNC = 45;
+    public static final int EL3HLT = 46;
+    public static final int EL3RST = 47;
+    public static final int ELNRNG = 48;
+    public static final int EUNATCH = 49;
+    public static final int ENOCSI = 50;
+    public static final int EL2HLT = 51;
+    public static final int EBADE = 52;
+    public static final int EBADR = 53;
+    public static final int EXFULL = 54;
+    public static final int ENOANO = 55;
+    public static final int EBADRQC = 56;
+    public static final int EBADSLT = 57;
+    public static final int EBFONT = 59;
+    public static final int ENOSTR = 60;
+    public static final int ENODATA = 61;
+    public static final int ETIME = 62;
+    public static final int ENOSR = 63;
+    public static final int ENONET = 64;
+    public static final int ENOPKG = 65;
+    public static final int EREMOTE = 66;
+    public static final int ENOLINK = 67;
+    public static final int EADV = 68;
+    public static final int ESRMNT = 69;
+    public static final int ECOMM = 70;
+    public static final int EPROTO = 71;
+    public static final int EMULTIHOP = 72;
+    public static final int EDOTDOT = 73;
+    public static final int EBADMSG = 74;
+    public static final int EOVERFLOW = 75;
+    public static final int ENOTUNIQ = 76;
+    public static final int EBADFD = 77;
+    public static final int EREMCHG = 78;
+    public static final int ELIBACC = 79;
+    public static final int ELIBBAD = 80;
+    public static final int ELIBSCN = 81;
+    public static final int ELIBMAX = 82;
+    public static final int ELIBEXEC = 83;
+    public static final int EILSEQ = 84;
+    public static final int ERESTART = 85;
+    public static final int ESTRPIPE = 86;
+    public static final int EUSERS = 87;
+    public static final int ENOTSOCK = 88;
+    public static final int EDESTADDRREQ = 89;
+    public static final int EMSGSIZE = 90;
+    public static final int EPROTOTYPE = 91;
+    public static final int ENOPROTOOPT = 92;
+    public static final int EPROTONOSUPPORT = 93;
+    public static final int ESOCKTNOSUPPORT = 94;
+    public static final int EOPNOTSUPP = 95;
+    public static final int EPFNOSUPPORT = 96;
+    public static final int EAFNOSUPPORT = 97;
+    public static final int EADDRINUSE = 98;
+    public static final int EADDRNOTAVAIL = 99;
+    public static final int ENETDOWN = 100;
+    public static final int ENETUNREACH = 101;
+    public static final int ENETRESET = 102;
+    public static final int ECONNABORTED = 103;
+    public static final int ECONNRESET = 104;
+    public static final int ENOBUFS = 105;
+    public static final int EISCONN = 106;
+    public static final int ENOTCONN = 107;
+    public static final int ESHUTDOWN = 108;
+    public static final int ETOOMANYREFS = 109;
+    public static final int ETIMEDOUT = 110;
+    public static final int ECONNREFUSED = 111;
+    public static final int EHOSTDOWN = 112;
+    public static final int EHOSTUNREACH = 113;
+    public static final int EALREADY = 114;
+    public static final int EINPROGRESS = 115;
+    public static final int ESTALE = 116;
+    public static final int EUCLEAN = 117;
+    public static final int ENOTNAM = 118;
+    public static final int ENAVAIL = 119;
+    public static final int EISNAM = 120;
+    public static final int EREMOTEIO = 121;
+    public static final int EDQUOT = 122;
+    public static final int ENOMEDIUM = 123;
+    public static final int EMEDIUMTYPE = 124;
+    public static final int ECANCELED = 125;
+    public static final int ENOKEY = 126;
+    public static final int EKEYEXPIRED = 127;
+    public static final int EKEYREVOKED = 128;
+    public static final int EKEYREJECTED = 129;
+    public static final int EOWNERDEAD = 130;
+    public static final int ENOTRECOVERABLE = 131;
+    public static final int ERFKILL = 132;
+    public static final int EHWPOISON = 133;
+
+    // Second names glibc gives the same numbers; name() reports the first.
+    public static final int EWOULDBLOCK = EAGAIN;
+    public static final int EDEADLOCK = EDEADLK;
+    public static final int ENOTSUP = EOPNOTSUPP;
+
+    private static final int LAST = EHWPOISON;
+    private static final String[] NAMES = new String[LAST + 1];
+    private static final String[] DESCRIPTIONS = new String[LAST + 1];
+
+    static {
+        add(EPERM, "EPERM", "Operation not permitted");
+        add(ENOENT, "ENOENT", "No such file or directory");
+        add(ESRCH, "ESRCH", "No such process");
+        add(EINTR, "EINTR", "Interrupted system call");
+        add(EIO, "EIO", "Input/output error");
+        add(ENXIO, "ENXIO", "No such device or address");
+        add(E2BIG, "E2BIG", "Argument list too long");
+        add(ENOEXEC, "ENOEXEC", "Exec format error");
+        add(EBADF, "EBADF", "Bad file descriptor");
+        add(ECHILD, "ECHILD", "No child processes");
+        add(EAGAIN, "EAGAIN", "Resource temporarily unavailable");
+        add(ENOMEM, "ENOMEM", "Cannot allocate memory");
+        add(EACCES, "EACCES", "Permission denied");
+        add(EFAULT, "EFAULT", "Bad address");
+        add(ENOTBLK, "ENOTBLK", "Block device required");
+        add(EBUSY, "EBUSY", "Device or resource busy");
+        add(EEXIST, "EEXIST", "File exists");
+        add(EXDEV, "EXDEV", "Invalid cross-device link");
+        add(ENODEV, "ENODEV", "No such device");
+        add(ENOTDIR, "ENOTDIR", "Not a directory");
+        add(EISDIR, "EISDIR", "Is a directory");
+        add(EINVAL, "EINVAL", "Invalid argument");
+        add(ENFILE, "ENFILE", "Too many open files in system");
+        add(EMFILE, "EMFILE", "Too many open files");
+        add(ENOTTY, "ENOTTY", "Inappropriate ioctl for device");
+        add(ETXTBSY, "ETXTBSY", "Text file busy");
+        add(EFBIG, "EFBIG", "File too large");
+        add(ENOSPC, "ENOSPC", "No space left on device");
+        add(ESPIPE, "ESPIPE", "Illegal seek");
+        add(EROFS, "EROFS", "Read-only file system");
+        add(EMLINK, "EMLINK", "Too many links");
+        add(EPIPE, "EPIPE", "Broken pipe");
+        add(EDOM, "EDOM", "Numerical argument out of domain");
+        add(ERANGE, "ERANGE", "Numerical result out of range");
+        add(EDEADLK, "EDEADLK", "Resource deadlock avoided");
+        add(ENAMETOOLONG, "ENAMETOOLONG", "File name too long");
+        add(ENOLCK, "ENOLCK", "No locks available");
+        add(ENOSYS, "ENOSYS", "Function not implemented");
+        add(ENOTEMPTY, "ENOTEMPTY", "Directory not empty");
+        add(ELOOP, "ELOOP", "Too many levels of symbolic links");
+        add(ENOMSG, "ENOMSG", "No message of desired type");
+        add(EIDRM, "EIDRM", "Identifier removed");
+        add(ECHRNG, "ECHRNG", "Channel number out of range");
+        add(EL2NSYNC, "EL2NSYNC", "Level 2 not synchronized");
+        add(EL3HLT, "EL3HLT", "Level 3 halted");
+        add(EL3RST, "EL3RST", "Level 3 reset");
+        add(ELNRNG, "ELNRNG", "Link number out of range");
+        add(EUNATCH, "EUNATCH", "Protocol driver not attached");
+        add(ENOCSI, "ENOCSI", "No CSI structure available");
+        add(EL2HLT, "EL2HLT", "Level 2 halted");
+        add(EBADE, "EBADE", "Invalid exchange");
+        add(EBADR, "EBADR", "Invalid request descriptor");
+        add(EXFULL, "EXFULL", "Exchange full");
+        add(ENOANO, "ENOANO", "No anode");
+        add(EBADRQC, "EBADRQC", "Invalid request code");
+        add(EBADSLT, "EBADSLT", "Invalid slot");
+        add(EBFONT, "EBFONT", "Bad font file format");
+        add(ENOSTR, "ENOSTR", "Device not a stream");
+        add(ENODATA, "ENODATA", "No data available");
+        add(ETIME, "ETIME", "Timer expired");
+        add(ENOSR, "ENOSR", "Out of streams resources");
+        add(ENONET, "ENONET", "Machine is not on the network");
+        add(ENOPKG, "ENOPKG", "Package not installed");
+        add(EREMOTE, "EREMOTE", "Object is remote");
+        add(ENOLINK, "ENOLINK", "Link has been severed");
+        add(EADV, "EADV", "Advertise error");
+        add(ESRMNT, "ESRMNT", "Srmount error");
+        add(ECOMM, "ECOMM", "Communication error on send");
+        add(EPROTO, "EPROTO", "Protocol error");
+        add(EMULTIHOP, "EMULTIHOP", "Multihop attempted");
+        add(EDOTDOT, "EDOTDOT", "RFS specific error");
+        add(EBADMSG, "EBADMSG", "Bad message");
+        add(EOVERFLOW, "EOVERFLOW", "Value too large for defined data type");
+        add(ENOTUNIQ, "ENOTUNIQ", "Name not unique on network");
+        add(EBADFD, "EBADFD", "File descriptor in bad state");
+        add(EREMCHG, "EREMCHG", "Remote address changed");
+        add(ELIBACC, "ELIBACC", "Can not access a needed shared library");
+        add(ELIBBAD, "ELIBBAD", "Accessing a corrupted shared library");
+        add(ELIBSCN, "ELIBSCN", ".lib section in a.out corrupted");
+        add(ELIBMAX, "ELIBMAX", "Attempting to link in too many shared libraries");
+        add(ELIBEXEC, "ELIBEXEC", "Cannot exec a shared library directly");
+        add(EILSEQ, "EILSEQ", "Invalid or incomplete multibyte or wide character");
+        add(ERESTART, "ERESTART", "Interrupted system call should be restarted");
+        add(ESTRPIPE, "ESTRPIPE", "Streams pipe error");
+        add(EUSERS, "EUSERS", "Too many users");
+        add(ENOTSOCK, "ENOTSOCK", "Socket operation on non-socket");
+        add(EDESTADDRREQ, "EDESTADDRREQ", "Destination address required");
+        add(EMSGSIZE, "EMSGSIZE", "Message too long");
+        add(EPROTOTYPE, "EPROTOTYPE", "Protocol wrong type for socket");
+        add(ENOPROTOOPT, "ENOPROTOOPT", "Protocol not available");
+        add(EPROTONOSUPPORT, "EPROTONOSUPPORT", "Protocol not supported");
+        add(ESOCKTNOSUPPORT, "ESOCKTNOSUPPORT", "Socket type not supported");
+        add(EOPNOTSUPP, "EOPNOTSUPP", "Operation not supported");
+        add(EPFNOSUPPORT, "EPFNOSUPPORT", "Protocol family not supported");
+        add(EAFNOSUPPORT, "EAFNOSUPPORT", "Address family not supported by protocol");
+        add(EADDRINUSE, "EADDRINUSE", "Address already in use");
+        add(EADDRNOTAVAIL, "EADDRNOTAVAIL", "Cannot assign requested address");
+        add(ENETDOWN, "ENETDOWN", "Network is down");
+        add(ENETUNREACH, "ENETUNREACH", "Network is unreachable");
+        add(ENETRESET, "ENETRESET", "Network dropped connection on reset");
+        add(ECONNABORTED, "ECONNABORTED", "Software caused connection abort");
+        add(ECONNRESET, "ECONNRESET", "Connection reset by peer");
+        add(ENOBUFS, "ENOBUFS", "No buffer space available");
+        add(EISCONN, "EISCONN", "Transport endpoint is already connected");
+        add(ENOTCONN, "ENOTCONN", "Transport endpoint is not connected");
+        add(ESHUTDOWN, "ESHUTDOWN", "Cannot send after transport endpoint shutdown");
+        add(ETOOMANYREFS, "ETOOMANYREFS", "Too many references: cannot splice");
+        add(ETIMEDOUT, "ETIMEDOUT", "Connection timed out");
+        add(ECONNREFUSED, "ECONNREFUSED", "Connection refused");
+        add(EHOSTDOWN, "EHOSTDOWN", "Host is down");
+        add(EHOSTUNREACH, "EHOSTUNREACH", "No route to host");
+        add(EALREADY, "EALREADY", "Operation already in progress");
+        add(EINPROGRESS, "EINPROGRESS", "Operation now in progress");
+        add(ESTALE, "ESTALE", "Stale file handle");
+        add(EUCLEAN, "EUCLEAN", "Structure needs cleaning");
+        add(ENOTNAM, "ENOTNAM", "Not a XENIX named type file");
+        add(ENAVAIL, "ENAVAIL", "No XENIX semaphores available");
+        add(EISNAM, "EISNAM", "Is a named type file");
+        add(EREMOTEIO, "EREMOTEIO", "Remote I/O error");
+        add(EDQUOT, "EDQUOT", "Disk quota exceeded");
+        add(ENOMEDIUM, "ENOMEDIUM", "No medium found");
+        add(EMEDIUMTYPE, "EMEDIUMTYPE", "Wrong medium type");
+        add(ECANCELED, "ECANCELED", "Operation canceled");
+        add(ENOKEY, "ENOKEY", "Required key not available");
+        add(EKEYEXPIRED, "EKEYEXPIRED", "Key has expired");
+        add(EKEYREVOKED, "EKEYREVOKED", "Key has been revoked");
+        add(EKEYREJECTED, "EKEYREJECTED", "Key was rejected by service");
+        add(EOWNERDEAD, "EOWNERDEAD", "Owner died");
+        add(ENOTRECOVERABLE, "ENOTRECOVERABLE", "State not recoverable");
+        add(ERFKILL, "ERFKILL", "Operation not possible due to RF-kill");
+        add(EHWPOISON, "EHWPOISON", "Memory page has hardware error");
+    }
+
+    private Errno() {}
+
+    private static void add(int errno, String name, String description) {
+        NAMES[errno] = name;
+        DESCRIPTIONS[errno] = description;
+    }
+
+    /** The symbolic name, such as {@code "EBUSY"}; {@code "errno 999"} for a number Linux does not define. */
+    public static String name(int errno) {
+        String name = known(errno) ? NAMES[errno] : null;
+        return name != null ? name : "errno " + errno;
+    }
+
+    /** glibc's text, such as {@code "Device or resource busy"}; {@code "Unknown error 999"} as glibc says. */
+    public static String description(int errno) {
+        String description = known(errno) ? DESCRIPTIONS[errno] : null;
+        return description != null ? description : "Unknown error " + errno;
+    }
+
+    private static boolean known(int errno) {
+        return errno > 0 && errno <= LAST;
+    }
+}

@@ -1,0 +1,214 @@
+package dev.easyto.init.linux;
+
+import static dev.easyto.init.linux.LinuxConstants.O_CLOEXEC;
+import static dev.easyto.init.linux.LinuxConstants.O_CREAT;
+import static dev.easyto.init.linux.LinuxConstants.O_EXCL;
+import static dev.easyto.init.linux.LinuxConstants.O_RDONLY;
+import static dev.easyto.init.linux.LinuxConstants.O_WRONLY;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files, directories and descriptors, all inside a temporary directory. */
+class FilesTest {
+    final Linux linux = Linux.get();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void chdir() {
+        // The JVM resolves relative paths against the process's directory: stay where we are.
+        linux.chdir(System.getProperty("user.dir"));
+        SyscallException e = assertThrows(SyscallException.class, () -> linux.chdir("/nonexistent"));
+        assertEquals("chdir(\"/nonexistent\"): ENOENT (No such file or directory)", e.getMessage());
+        assertEquals("chdir", e.call());
+        assertEquals("ENOENT", e.errnoName());
+    }
+
+    @Test
+    void umaskReturnsThePreviousMaskAndAppliesToMkdir() throws IOException {
+        int original = linux.umask(027);
+        try {
+            assertEquals(027, linux.umask(022));
+            assertEquals(022, linux.umask(027));
+            Path made = dir.resolve("made");
+            linux.mkdir(made.toString(), 0777);
+            assertEquals("rwxr-x---", permissions(made));
+        } finally {
+            linux.umask(original);
+        }
+    }
+
+    @Test
+    void mkdir() throws IOException {
+        Path made = dir.resolve("made");
+        linux.mkdir(made.toString(), 0700);
+        assertTrue(Files.isDirectory(made));
+        assertEquals("rwx------", permissions(made));
+        SyscallException e = assertThrows(SyscallException.class, () -> linux.mkdir(made.toString(), 0755));
+        assertEquals("mkdir(\"" + made + "\", 0755): EEXIST (File exists)", e.getMessage());
+    }
+
+    @Test
+    void symlink() throws IOException {
+        Path link = dir.resolve("link");
+        linux.symlink("/nowhere/in/particular", link.toString());
+        assertEquals(Path.of("/nowhere/in/particular"), Files.readSymbolicLink(link));
+        SyscallException e = assertThrows(SyscallException.class, () -> linux.symlink("/etc", link.toString()));
+        assertEquals("symlink(\"/etc\", \"" + link + "\"): EEXIST (File exists)", e.getMessage());
+    }
+
+    @Test
+    void chmodAndFchmod() throws IOException {
+        Path file = Files.createFile(dir.resolve("file"));
+        linux.chmod(file.toString(), 0640);
+        assertEquals("rw-r-----", permissions(file));
+        int fd = linux.open(file.toString(), O_RDONLY | O_CLOEXEC, 0);
+        try {
+            linux.fchmod(fd, 0604);
+        } finally {
+            linux.close(fd);
+        }
+        assertEquals("rw----r--", permissions(file));
+        Path missing = dir.resolve("missing");
+        SyscallException e = assertThrows(SyscallException.class, () -> linux.chmod(missing.toString(), 0755));
+        assertEquals("chmod(\"" + missing + "\", 0755): ENOENT (No such file or directory)", e.getMessage());
+        SyscallException bad = assertThrows(SyscallException.class, () -> linux.fchmod(-1, 0755));
+        assertEquals("fchmod(-1, 0755): EBADF (Bad file descriptor)", bad.getMessage());
+    }
+
+    @Test
+    void chownLchownAndFchown() throws IOException {
+        assumeTrue(Proc.isRoot(), "giving files away needs root");
+        Path file = Files.createFile(dir.resolve("file"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), file);
+        linux.chown(file.toString(), 65534, 65533);
+        assertEquals(65534, Files.getAttribute(file, "unix:uid"));
+        assertEquals(65533, Files.getAttribute(file, "unix:gid"));
+        linux.lchown(link.toString(), 1000, -1);
+        assertEquals(1000, Files.getAttribute(link, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+        assertEquals(65534, Files.getAttribute(file, "unix:uid"), "lchown followed the link");
+        int fd = linux.open(file.toString(), O_RDONLY | O_CLOEXEC, 0);
+        try {
+            linux.fchown(fd, 0, 0);
+        } finally {
+            linux.close(fd);
+        }
+        assertEquals(0, Files.getAttribute(file, "unix:uid"));
+        Path missing = dir.resolve("missing");
+        SyscallException e = assertThrows(SyscallException.class, () -> linux.chown(missing.toString(), 0, 0));
+        assertEquals("chown(\"" + missing + "\", 0, 0): ENOENT (No such file or directory)", e.getMessage());
+        SyscallException lchown = assertThrows(SyscallException.class, () -> linux.lchown(missing.toString(), 0, -1));
+        assertEquals("lchown(\"" + missing + "\", 0, -1): ENOENT (No such file or directory)", lchown.getMessage());
+        SyscallException fchown = assertThrows(SyscallException.class, () -> linux.fchown(-1, 0, 0));
+        assertEquals("fchown(-1, 0, 0): EBADF (Bad file descriptor)", fchown.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> linux.chown(file.toString(), 1L << 32, 0));
+    }
+
+    @Test
+    void openWriteReadAndClose() throws IOException {
+        Path file = dir.resolve("file");
+        int original = linux.umask(022);
+        try (Arena arena = Arena.ofConfined()) {
+            int fd = linux.open(file.toString(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+            MemorySegment text = arena.allocateFrom("hello, file");
+            assertEquals(5, linux.write(fd, text, 5));
+            linux.close(fd);
+            assertEquals("hello", Files.readString(file));
+            assertEquals("rw-r--r--", permissions(file));
+
+            fd = linux.open(file.toString(), O_RDONLY | O_CLOEXEC, 0);
+            MemorySegment buffer = arena.allocate(64);
+            assertEquals(5, linux.read(fd, buffer, 64));
+            assertEquals(0, linux.read(fd, buffer, 64), "end of file");
+            assertEquals("hello", new String(buffer.asSlice(0, 5).toArray(JAVA_BYTE)));
+            int readFd = fd;
+            assertThrows(IndexOutOfBoundsException.class, () -> linux.read(readFd, buffer, 65));
+            linux.close(fd);
+        } finally {
+            linux.umask(original);
+        }
+        SyscallException exists = assertThrows(
+                SyscallException.class, () -> linux.open(file.toString(), O_WRONLY | O_CREAT | O_EXCL, 0644));
+        assertEquals("open(\"" + file + "\", 0xc1): EEXIST (File exists)", exists.getMessage());
+        SyscallException missing =
+                assertThrows(SyscallException.class, () -> linux.open("/nonexistent", O_RDONLY | O_CLOEXEC, 0));
+        assertEquals("open(\"/nonexistent\", 0x80000): ENOENT (No such file or directory)", missing.getMessage());
+        SyscallException close = assertThrows(SyscallException.class, () -> linux.close(-1));
+        assertEquals("close(-1): EBADF (Bad file descriptor)", close.getMessage());
+        SyscallException write = assertThrows(SyscallException.class, () -> linux.write(-1, MemorySegment.NULL, 0));
+        assertEquals("write(-1): EBADF (Bad file descriptor)", write.getMessage());
+    }
+
+    @Test
+    void dup2() throws IOException {
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+        int a = linux.open(first.toString(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+        int b = linux.open(second.toString(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+        try (Arena arena = Arena.ofConfined()) {
+            linux.dup2(a, b);
+            linux.write(b, arena.allocateFrom("via b", StandardCharsets.UTF_8), 5);
+            SyscallException e = assertThrows(SyscallException.class, () -> linux.dup2(-1, b));
+            assertEquals("dup2(-1, " + b + "): EBADF (Bad file descriptor)", e.getMessage());
+        } finally {
+            linux.close(a);
+            linux.close(b);
+        }
+        assertEquals("via b", Files.readString(first));
+        assertEquals("", Files.readString(second));
+    }
+
+    @Test
+    void ioctl() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        int fd = linux.open(file.toString(), O_RDONLY | O_CLOEXEC, 0);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment count = arena.allocate(JAVA_INT);
+            linux.ioctl(fd, LinuxConstants.FIONREAD, count);
+            assertEquals(1, count.get(JAVA_INT, 0));
+            SyscallException tty = assertThrows(
+                    SyscallException.class, () -> linux.ioctl(fd, LinuxConstants.TIOCNOTTY, MemorySegment.NULL));
+            assertEquals("ioctl(" + fd + ", 0x5422): ENOTTY (Inappropriate ioctl for device)", tty.getMessage());
+            SyscallException bad =
+                    assertThrows(SyscallException.class, () -> linux.ioctl(-1, LinuxConstants.FIONREAD, count));
+            assertEquals("ioctl(-1, 0x541b): EBADF (Bad file descriptor)", bad.getMessage());
+        } finally {
+            linux.close(fd);
+        }
+    }
+
+    @Test
+    void processAndThreadIds() throws Exception {
+        assertEquals(ProcessHandle.current().pid(), linux.getpid());
+        assertEquals(
+                Path.of(linux.getpid() + "/task/" + linux.gettid()),
+                Files.readSymbolicLink(Path.of("/proc/thread-self")));
+        int other = DedicatedThread.call(linux::gettid);
+        assertTrue(other != linux.gettid());
+    }
+
+    @Test
+    void syncReturns() {
+        linux.sync();
+    }
+
+    private static String permissions(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
+    }
+}
