@@ -4,7 +4,7 @@ MVN ?= mvn -B -ntp
 JAVA := $(JAVA_HOME)/bin/java
 APP := $(JAVA) -jar target/quarkus-app/quarkus-run.jar
 SAMPLE := src/test/sample
-SAMPLE_ARGS := --user-data $(SAMPLE)/user-data.yaml --metadata $(SAMPLE)/metadata.json --root $(SAMPLE)/root
+SAMPLE_ARGS := --user-data $(SAMPLE)/user-data.yaml --metadata $(SAMPLE)/metadata.json --root $(SAMPLE)/overlay
 
 .PHONY: build test run fmt clean sandbox
 
@@ -16,10 +16,12 @@ build:
 test:
 	$(MVN) verify
 
-# The main job on the embedded sample: validate the sample user data, then print the plan.
+# The main job on the embedded sample: validate the sample user data, print the plan, then boot
+# the sample image with the init as PID 1 in a sandbox against the mock IMDS (needs root).
 run: build
 	$(APP) validate $(SAMPLE_ARGS)
 	$(APP) plan $(SAMPLE_ARGS)
+	sh src/test/sandbox/run-scenario.sh $(SAMPLE)
 
 # One scenario booted in the sandbox: SCENARIO is a name under src/test/scenarios or a directory.
 # Runs as root; see src/test/sandbox/run-scenario.sh for INIT_COMMAND, VERBOSE=1, KEEP=1.

@@ -18,6 +18,7 @@
 #                      /etc/resolv.conf; 0: the init configures its network itself
 #   KEEP=1             keep the work directory; VERBOSE=1 stream the console while it runs
 # Scenario files: user-data.yaml | user-data.gz | user-data-source.yaml, expected-output,
+# unexpected-output (lines that must not appear),
 # overlay/, metadata.json, imds/ (extra meta-data), config (KEY=VALUE: TIMEOUT, NIC_COUNT,
 # SPOT_TERMINATION_DELAY, SEND_SIGNAL=SIG@SECONDS, ENV_NAME=VALUE).
 # Exit status: 0 if the scenario passed, 1 otherwise, 2 on usage or setup errors.
@@ -71,7 +72,7 @@ root_overlay=""
 if [ -n "${ROOT_OVERLAY:-}" ]; then
     root_overlay=$(absolute "${ROOT_OVERLAY}")
 fi
-init_command=${INIT_COMMAND:-/.easyto/jdk/bin/java -Xrs -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m -jar /.easyto/app/quarkus-run.jar}
+init_command=${INIT_COMMAND:-/.easyto/jdk/bin/java -Xrs -XX:+DisableAttachMechanism -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m -jar /.easyto/app/quarkus-run.jar}
 # The java launcher finds libjli.so through its $ORIGIN rpath, which glibc resolves by reading
 # /proc/self/exe: PID 1 starts before anything mounted /proc, so without this it cannot start.
 if [ -z "${INIT_COMMAND:-}" ]; then
@@ -146,6 +147,14 @@ sandbox_init()
     cut -d ' ' -f 1 "/proc/${sandbox_pid}/task/${sandbox_pid}/children" 2>/dev/null || true
 }
 
+restore_global_sysctls()
+{
+    [ -f "${sysctl_backup:-}" ] || return 0
+    while read -r path value; do
+        echo "${value}" >"${path}" 2>/dev/null || echo "run-scenario: cannot restore ${path}" >&2
+    done <"${sysctl_backup}"
+}
+
 cleanup()
 {
     trap - EXIT INT TERM HUP
@@ -176,6 +185,7 @@ cleanup()
     fi
     ip netns delete "${sbx_ns}" 2>/dev/null || true
     ip netns delete "${vpc_ns}" 2>/dev/null || true
+    restore_global_sysctls
     if [ "${keep}" = 1 ]; then
         echo "run-scenario: kept ${work}" >&2
     else
@@ -208,6 +218,22 @@ elif [ -f "${scenario}/user-data-source.yaml" ]; then
     to_console <"${scenario}/user-data-source.yaml" >"${imds_dir}/user-data-source.yaml"
 fi
 [ ! -d "${scenario}/imds" ] || cp -R "${scenario}/imds" "${imds_dir}/imds"
+
+# net.* sysctls belong to the sandbox's network namespace, but vm.*, kernel.*, fs.* and dev.* are
+# the host's: remember the values of any the user data names, and put them back afterwards.
+sysctl_backup=${work}/sysctls.saved
+: >"${sysctl_backup}"
+for file in "${imds_dir}"/user-data*; do
+    [ -f "${file}" ] || continue
+    case "${file}" in
+        *.gz) gzip -dc "${file}" ;;
+        *) cat "${file}" ;;
+    esac
+done | grep -oE 'name: *["'"'"']?(vm|kernel|fs|dev)\.[A-Za-z0-9_.]+' | sed -E 's/name: *["'"'"']?//' | sort -u |
+    while IFS= read -r sysctl; do
+        path=/proc/sys/$(echo "${sysctl}" | tr . /)
+        [ ! -f "${path}" ] || printf '%s %s\n' "${path}" "$(cat "${path}")" >>"${sysctl_backup}"
+    done
 
 # Network: the sandbox's NICs are veth ends; their peers live in the VPC namespace, where the
 # mock IMDS answers on 169.254.169.254. MACs are the ones the mock lists (QEMU's numbering).
@@ -413,6 +439,16 @@ elif grep -qx 'PASS' "${clean}"; then
     result=PASS
 elif grep -q '^FAIL' "${clean}"; then
     result=FAIL
+fi
+# Our own scenarios can also name lines that must not appear (a SIGKILL where the grace period
+# should have sufficed, a command that ran after a fatal error).
+if [ -f "${scenario}/unexpected-output" ] && [ "${result}" != TIMEOUT ]; then
+    while IFS= read -r line || [ -n "${line}" ]; do
+        if [ -n "${line}" ] && grep -qF -e "${line}" "${clean}"; then
+            echo "run-scenario: unexpected output found: ${line}" >>"${work}/harness.log"
+            result=FAIL
+        fi
+    done <"${scenario}/unexpected-output"
 fi
 if [ "${power_off}" = no ] && [ "${result}" != TIMEOUT ]; then
     if [ "${status}" -gt 128 ]; then

@@ -72,6 +72,8 @@ final class Libc {
             plain("posix_spawn_file_actions_destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     static final MethodHandle POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP =
             plain("posix_spawn_file_actions_addchdir_np", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    static final MethodHandle POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP =
+            plain("posix_spawn_file_actions_addclosefrom_np", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
     static final MethodHandle EXECVE = withErrno("execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
     static final MethodHandle SETSID = withErrno("setsid", FunctionDescriptor.of(JAVA_INT));

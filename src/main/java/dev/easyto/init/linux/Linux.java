@@ -1,8 +1,10 @@
 package dev.easyto.init.linux;
 
+import static dev.easyto.init.linux.LinuxConstants.CLOSE_RANGE_CLOEXEC;
 import static dev.easyto.init.linux.LinuxConstants.POSIX_SPAWN_SETSID;
 import static dev.easyto.init.linux.LinuxConstants.POSIX_SPAWN_SETSIGDEF;
 import static dev.easyto.init.linux.LinuxConstants.POSIX_SPAWN_SETSIGMASK;
+import static dev.easyto.init.linux.LinuxConstants.SYS_CLOSE_RANGE;
 import static dev.easyto.init.linux.LinuxConstants.SYS_SETGROUPS;
 import static dev.easyto.init.linux.LinuxConstants.SYS_SETRESGID;
 import static dev.easyto.init.linux.LinuxConstants.SYS_SETRESUID;
@@ -193,24 +195,18 @@ public final class Linux {
             MemorySegment cEnv = cStrings(arena, env);
             MemorySegment pid = arena.allocate(JAVA_INT);
             MemorySegment attributes = arena.allocate(Libc.POSIX_SPAWNATTR_T_BYTES, 8);
-            MemorySegment actions = options.workingDirectory() == null
-                    ? MemorySegment.NULL
-                    : arena.allocate(Libc.POSIX_SPAWN_FILE_ACTIONS_T_BYTES, 8);
+            MemorySegment actions = arena.allocate(Libc.POSIX_SPAWN_FILE_ACTIONS_T_BYTES, 8);
             spawnCall("posix_spawnattr_init", "", () -> (int) Libc.POSIX_SPAWNATTR_INIT.invokeExact(attributes));
             try {
                 setUpAttributes(arena, attributes, options);
-                if (options.workingDirectory() != null) {
-                    setUpDirectory(arena, actions, options.workingDirectory());
-                }
+                setUpFileActions(arena, actions, options.workingDirectory());
                 try {
                     spawnCall("posix_spawn", quote(path), () ->
                             (int) Libc.POSIX_SPAWN.invokeExact(pid, cPath, actions, attributes, cArgv, cEnv));
                     return pid.get(JAVA_INT, 0);
                 } finally {
-                    if (options.workingDirectory() != null) {
-                        // Frees what addchdir_np allocated inside the C library.
-                        invoke(() -> (int) Libc.POSIX_SPAWN_FILE_ACTIONS_DESTROY.invokeExact(actions));
-                    }
+                    // Frees what the add*_np actions allocated inside the C library.
+                    invoke(() -> (int) Libc.POSIX_SPAWN_FILE_ACTIONS_DESTROY.invokeExact(actions));
                 }
             } finally {
                 invoke(() -> (int) Libc.POSIX_SPAWNATTR_DESTROY.invokeExact(attributes));
@@ -237,17 +233,36 @@ public final class Linux {
                 (int) Libc.POSIX_SPAWNATTR_SETFLAGS.invokeExact(attributes, cFlags));
     }
 
-    private static void setUpDirectory(Arena arena, MemorySegment actions, String directory) {
-        MemorySegment cDirectory = cString(arena, directory);
+    /**
+     * The child closes every descriptor above stderr: the JVM keeps jars, sockets and pipes open
+     * without close-on-exec, and none of them belongs to the program being started.
+     */
+    private static void setUpFileActions(Arena arena, MemorySegment actions, String directory) {
         spawnCall("posix_spawn_file_actions_init", "", () ->
                 (int) Libc.POSIX_SPAWN_FILE_ACTIONS_INIT.invokeExact(actions));
         try {
-            spawnCall("posix_spawn_file_actions_addchdir_np", quote(directory), () ->
-                    (int) Libc.POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP.invokeExact(actions, cDirectory));
+            if (directory != null) {
+                MemorySegment cDirectory = cString(arena, directory);
+                spawnCall("posix_spawn_file_actions_addchdir_np", quote(directory), () ->
+                        (int) Libc.POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP.invokeExact(actions, cDirectory));
+            }
+            spawnCall("posix_spawn_file_actions_addclosefrom_np", "3", () ->
+                    (int) Libc.POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP.invokeExact(actions, 3));
         } catch (RuntimeException e) {
             invoke(() -> (int) Libc.POSIX_SPAWN_FILE_ACTIONS_DESTROY.invokeExact(actions));
             throw e;
         }
+    }
+
+    /**
+     * Marks every descriptor from {@code first} up close-on-exec ({@code close_range} with
+     * CLOSE_RANGE_CLOEXEC), so that an {@code execve} hands the new program only what it should
+     * inherit.
+     */
+    public void closeRangeOnExec(int first) {
+        long from = first;
+        call("close_range", first + ", ~0U, CLOSE_RANGE_CLOEXEC", state ->
+                (long) Libc.SYSCALL.invokeExact(state, SYS_CLOSE_RANGE, from, 0xFFFF_FFFFL, CLOSE_RANGE_CLOEXEC));
     }
 
     /** Replaces the process with {@code path}; only returns by throwing. */

@@ -162,6 +162,10 @@ public final class LinuxConstants {
 
     // System call numbers for the thread-only credential changes that glibc has no wrapper for.
     public static final long SYS_SETGROUPS = 116;
+    public static final long SYS_CLOSE_RANGE = 436;
+    /** close_range flag: mark the descriptors close-on-exec instead of closing them. */
+    public static final long CLOSE_RANGE_CLOEXEC = 4;
+
     public static final long SYS_SETRESUID = 117;
     public static final long SYS_SETRESGID = 119;
 

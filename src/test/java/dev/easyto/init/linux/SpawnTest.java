@@ -64,6 +64,45 @@ class SpawnTest {
     }
 
     @Test
+    void descriptorsAboveStderrAreNotInherited() throws IOException {
+        Path file = Files.writeString(dir.resolve("held"), "x");
+        // Opened without O_CLOEXEC, as much of the JVM opens its files.
+        int fd = linux.open(file.toString(), LinuxConstants.O_RDONLY, 0);
+        try {
+            String printed = Children.output(
+                    "if [ -e /proc/self/fd/" + fd + " ]; then echo leaked; else echo closed; fi",
+                    dir.resolve("out"),
+                    SpawnOptions.DEFAULT);
+            assertEquals("closed\n", printed);
+        } finally {
+            linux.close(fd);
+        }
+    }
+
+    @Test
+    void closeRangeOnExecMarksDescriptorsWithoutClosingThem() throws IOException {
+        Path file = Files.writeString(dir.resolve("held"), "x");
+        int fd = linux.open(file.toString(), LinuxConstants.O_RDONLY, 0);
+        try {
+            assertEquals(0, openFlags(fd) & LinuxConstants.O_CLOEXEC);
+            linux.closeRangeOnExec(fd);
+            // Still open, now close-on-exec.
+            assertEquals(LinuxConstants.O_CLOEXEC, openFlags(fd) & LinuxConstants.O_CLOEXEC);
+        } finally {
+            linux.close(fd);
+        }
+    }
+
+    private static long openFlags(int fd) throws IOException {
+        String flags = Files.readString(Path.of("/proc/self/fdinfo/" + fd))
+                .lines()
+                .filter(line -> line.startsWith("flags:"))
+                .findFirst()
+                .orElseThrow();
+        return Long.parseLong(flags.substring("flags:".length()).strip(), 8);
+    }
+
+    @Test
     void missingWorkingDirectoryFailsTheSpawn() {
         SpawnOptions options =
                 SpawnOptions.DEFAULT.inDirectory(dir.resolve("missing").toString());

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,5 +34,25 @@ class SandboxScenariosIT {
         Sandbox.Run run = Sandbox.run(scenario, Map.of());
         System.out.printf("%s in %d ms%n", run.resultLine(), run.elapsed().toMillis());
         assertEquals(0, run.exitCode(), run::describe);
+        CONSOLE_CHECKS.getOrDefault(name, output -> {}).accept(run.output());
+    }
+
+    /**
+     * Timings the console line matching cannot judge: the grace period must be waited out only as
+     * long as a process needs it, and SIGKILL must follow right after it expires.
+     */
+    static final Map<String, Consumer<String>> CONSOLE_CHECKS = Map.of(
+            "grace-respected",
+            output -> assertMillis(output, "all processes exited during grace period \\((\\d+) ms\\)", 1000, 2000),
+            "grace-expired",
+            output -> assertMillis(output, "sending SIGKILL to all processes \\(after (\\d+) ms\\)", 2000, 2500));
+
+    static void assertMillis(String output, String pattern, long atLeast, long below) {
+        Matcher matcher = Pattern.compile(pattern).matcher(output);
+        assertTrue(matcher.find(), () -> "no line matching " + pattern + " in:\n" + output);
+        long millis = Long.parseLong(matcher.group(1));
+        assertTrue(
+                millis >= atLeast && millis < below,
+                () -> pattern + ": " + millis + " ms, expected [" + atLeast + ", " + below + ")");
     }
 }

@@ -1,0 +1,71 @@
+package dev.easyto.init.boot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.easyto.init.fs.AtomicFile;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * When each phase started and ended, relative to the start of the boot, for the console and for
+ * {@code /.easyto/run/boot-trace.json} (kept on the tmpfs so that it never outlives the boot).
+ */
+public final class BootTrace {
+    public static final String FILE = "/.easyto/run/boot-trace.json";
+
+    public enum Status {
+        OK,
+        FAILED,
+        SKIPPED
+    }
+
+    @RegisterForReflection
+    public record Entry(String name, long startedMs, long endedMs, long durationMs, Status status, String error) {}
+
+    @RegisterForReflection
+    public record Document(long bootStartedEpochMs, long totalMs, boolean completed, List<Entry> phases) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final long startNanos = System.nanoTime();
+    private final long startEpochMs = System.currentTimeMillis();
+    private final List<Entry> entries = new ArrayList<>();
+
+    public long elapsedMs() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    long startNanos() {
+        return startNanos;
+    }
+
+    synchronized void record(String name, long startedNanos, long endedNanos, Status status, String error) {
+        long started = (startedNanos - startNanos) / 1_000_000;
+        long ended = (endedNanos - startNanos) / 1_000_000;
+        entries.add(new Entry(name, started, ended, ended - started, status, error));
+    }
+
+    public synchronized Document document(boolean completed) {
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparingLong(Entry::startedMs).thenComparing(Entry::name));
+        return new Document(startEpochMs, elapsedMs(), completed, List.copyOf(sorted));
+    }
+
+    /** Writes the trace; a failure here is logged, never fatal: the trace is for people. */
+    public void write(Path file, boolean completed) {
+        try {
+            Files.createDirectories(file.getParent());
+            AtomicFile.write(file, JSON.writeValueAsBytes(document(completed)), "rw-r--r--");
+        } catch (IOException e) {
+            Console.warn("cannot write boot trace %s: %s", file, e.getMessage());
+        }
+    }
+}

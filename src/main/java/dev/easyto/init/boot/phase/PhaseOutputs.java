@@ -1,0 +1,49 @@
+package dev.easyto.init.boot.phase;
+
+import dev.easyto.init.spec.ImageConfig;
+import dev.easyto.init.spec.NameValue;
+import dev.easyto.init.spec.UserData;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the boot phases hand each other. Each type is produced by exactly one phase; a phase that
+ * consumes a type runs after its producer. The merged spec ({@code VmSpec}) and the main command
+ * ({@code LaunchCommand}) are outputs too, defined with the code that uses them.
+ */
+public final class PhaseOutputs {
+    private PhaseOutputs() {}
+
+    /** {@code /proc}, {@code /sys}, {@code /dev} and the rest of upstream's table are mounted. */
+    public record BaseMounts(List<String> mountedNow) {}
+
+    /** Whether the console was moved to {@code /dev/ttyS0} ({@code EASYTO_TEST_MODE}). */
+    public record TestMode(boolean enabled) {}
+
+    /** The image config from {@code /.easyto/metadata.json}. */
+    public record ImageMetadata(ImageConfig config) {}
+
+    /** User data as IMDS returned it; empty when the instance has none. */
+    public record RawUserData(Optional<byte[]> bytes) {}
+
+    /** Where the decompressed user data was saved, if there was any. */
+    public record UserDataCopy(Optional<String> path) {}
+
+    /** User data parsed (its warnings already logged). */
+    public record ParsedUserData(UserData userData) {}
+
+    /** Kernel modules loaded, in order. */
+    public record ModulesLoaded(List<String> modules) {}
+
+    /** Sysctls written. */
+    public record SysctlsApplied(int count) {}
+
+    /** The command's final environment: static env expanded, env-from values appended, PATH. */
+    public record ResolvedEnv(List<NameValue> env) {}
+
+    /** Every volume is in place. */
+    public record VolumesReady(int count) {}
+
+    /** Init scripts run to completion. */
+    public record InitScriptsRun(int count) {}
+}

@@ -1,0 +1,50 @@
+package dev.easyto.init.fs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes a file so that readers see the old content or the new one, never a torn mix, and a
+ * power cut leaves one of the two: a temporary file in the same directory, created with the final
+ * mode (a secret is never world-readable, not even briefly), synced, then renamed over the target.
+ */
+public final class AtomicFile {
+    private AtomicFile() {}
+
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(
+                dir, "." + target.getFileName() + ".", ".tmp", PosixFilePermissions.asFileAttribute(mode));
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            // createTempFile applies the umask; set the mode explicitly so it is exactly as asked.
+            Files.setPosixFilePermissions(temp, mode);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    public static void write(Path target, byte[] content, String mode) throws IOException {
+        write(target, content, PosixFilePermissions.fromString(mode));
+    }
+}

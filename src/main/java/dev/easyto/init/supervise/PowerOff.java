@@ -1,0 +1,29 @@
+package dev.easyto.init.supervise;
+
+import static dev.easyto.init.linux.LinuxConstants.RB_POWER_OFF;
+
+import dev.easyto.init.boot.Console;
+import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.SyscallException;
+
+/** The last thing PID 1 does. It never returns: if PID 1 exited, the kernel would panic. */
+final class PowerOff {
+    private PowerOff() {}
+
+    static void now(Linux linux) {
+        Console.info("powering off");
+        try {
+            linux.sync();
+            linux.reboot(RB_POWER_OFF);
+        } catch (SyscallException e) {
+            Console.error("unable to power off: %s", e.getMessage());
+        }
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                // Keep PID 1 alive whatever happens to this thread.
+            }
+        }
+    }
+}

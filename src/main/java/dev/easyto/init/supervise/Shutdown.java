@@ -1,0 +1,106 @@
+package dev.easyto.init.supervise;
+
+import static dev.easyto.init.linux.LinuxConstants.SIGKILL;
+import static dev.easyto.init.linux.LinuxConstants.SIGTERM;
+
+import dev.easyto.init.boot.Console;
+import dev.easyto.init.fs.Mounts;
+import dev.easyto.init.linux.Errno;
+import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.LinuxConstants;
+import dev.easyto.init.linux.SyscallException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Stops everything and powers off: SIGTERM to every process, a grace period that ends as soon as
+ * they are all gone, SIGKILL to what is left, then sync, unmount what we mounted and remount the
+ * root read-only so no written data is lost (upstream's Rust sequence, which its Zig rewrite
+ * dropped).
+ */
+@ApplicationScoped
+public class Shutdown {
+    private static final Duration POLL = Duration.ofMillis(10);
+    private static final Duration AFTER_KILL = Duration.ofSeconds(5);
+
+    private final Linux linux = Linux.get();
+    private final Mounts mounts;
+
+    public Shutdown(Mounts mounts) {
+        this.mounts = mounts;
+    }
+
+    /** Does not return. */
+    public void powerOff(Duration gracePeriod) {
+        try {
+            stopAllProcesses(gracePeriod);
+            linux.sync();
+            mounts.unmountAll();
+            try {
+                mounts.remountRootReadOnly();
+            } catch (SyscallException e) {
+                Console.warn("unable to remount / read-only: %s", e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            Console.error("shutdown: %s", e.getMessage());
+        }
+        PowerOff.now(linux);
+    }
+
+    void stopAllProcesses(Duration gracePeriod) {
+        List<Integer> running = ProcessTable.otherProcesses();
+        if (running.isEmpty()) {
+            return;
+        }
+        Console.info("sending SIGTERM to all processes");
+        long started = System.nanoTime();
+        signalAll(running, SIGTERM);
+        if (awaitNone(gracePeriod)) {
+            Console.info("all processes exited during grace period (%d ms)", millisSince(started));
+            return;
+        }
+        Console.warn("grace period expired, sending SIGKILL to all processes (after %d ms)", millisSince(started));
+        signalAll(ProcessTable.otherProcesses(), SIGKILL);
+        if (awaitNone(AFTER_KILL)) {
+            Console.info("all processes terminated (%d ms after SIGTERM)", millisSince(started));
+        } else {
+            Console.warn("processes still present after SIGKILL: %s", ProcessTable.otherProcesses());
+        }
+    }
+
+    private void signalAll(List<Integer> pids, int signal) {
+        for (int pid : pids) {
+            try {
+                linux.kill(pid, signal);
+            } catch (SyscallException e) {
+                if (!e.is(Errno.ESRCH)) {
+                    Console.warn("unable to send %s to %d: %s", LinuxConstants.signalName(signal), pid, e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    /** Polls instead of sleeping the whole period: most programs exit within milliseconds. */
+    private static boolean awaitNone(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            if (ProcessTable.otherProcesses().isEmpty()) {
+                return true;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+}

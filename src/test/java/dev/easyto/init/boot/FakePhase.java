@@ -1,0 +1,16 @@
+package dev.easyto.init.boot;
+
+import java.util.List;
+
+/** A phase for graph tests: produces its result from its inputs with {@code body}. */
+record FakePhase<R>(String name, List<Class<?>> consumes, Class<R> produces, Body<R> body) implements Phase<R> {
+
+    interface Body<R> {
+        R apply(PhaseInputs inputs) throws Exception;
+    }
+
+    @Override
+    public R run(PhaseInputs inputs) throws Exception {
+        return body.apply(inputs);
+    }
+}
