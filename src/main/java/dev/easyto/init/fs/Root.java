@@ -93,7 +93,7 @@ public final class Root {
     }
 
     private static void push(Deque<String> pending, String path) {
-        String[] parts = path.split("/");
+        String[] parts = path.split("/", -1);
         for (int i = parts.length - 1; i >= 0; i--) {
             pending.push(parts[i]);
         }

@@ -39,7 +39,11 @@ public final class Linux {
 
     private Linux() {}
 
-    /** @throws UnsupportedOperationException on anything but x86_64, where the numbers would be wrong */
+    /**
+     * The system-call layer for this machine.
+     *
+     * @throws UnsupportedOperationException on anything but x86_64, where the numbers would be wrong
+     */
     public static Linux get() {
         String architecture = System.getProperty("os.arch");
         if (!SUPPORTED_ARCHITECTURES.contains(architecture)) {
@@ -150,6 +154,8 @@ public final class Linux {
     }
 
     /**
+     * Creates or changes a signalfd that reads the given (blocked) signals.
+     *
      * @param fd -1 for a new signalfd, or an existing one to change the signals it accepts
      * @param flags {@code SFD_CLOEXEC}, {@code SFD_NONBLOCK}
      */
@@ -276,7 +282,7 @@ public final class Linux {
         throw new IllegalStateException("execve(" + quote(path) + ") returned without failing");
     }
 
-    /** @return the new session's id, the caller's pid */
+    /** Starts a new session led by the caller; returns its id, the caller's pid. */
     public int setsid() {
         return (int) call("setsid", "", state -> (int) Libc.SETSID.invokeExact(state));
     }
@@ -342,7 +348,7 @@ public final class Linux {
         }
     }
 
-    /** @return the previous mask; umask cannot fail */
+    /** Sets the file mode creation mask; returns the previous one (umask cannot fail). */
     public int umask(int mask) {
         return (int) invoke(() -> (int) Libc.UMASK.invokeExact(mask));
     }
@@ -406,7 +412,11 @@ public final class Linux {
         }
     }
 
-    /** @param mode used only when {@code flags} creates a file; reduced by the umask */
+    /**
+     * Opens a file and returns its descriptor.
+     *
+     * @param mode used only when {@code flags} creates a file; reduced by the umask
+     */
     public int open(String path, int flags, int mode) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cPath = cString(arena, path);
@@ -438,6 +448,8 @@ public final class Linux {
     }
 
     /**
+     * Sends a device-specific request to a descriptor.
+     *
      * @param arg the request's argument, which must be as large as the request reads or writes, or
      *     {@link MemorySegment#NULL} for requests without one
      */
@@ -451,13 +463,13 @@ public final class Linux {
                 (int) Libc.SOCKET.invokeExact(state, domain, type, protocol));
     }
 
-    /** @param address a whole {@code struct sockaddr_*}; its size is passed as the address length */
+    /** Binds a socket to an address: a whole {@code struct sockaddr_*}, whose size is the length. */
     public void bind(int fd, MemorySegment address) {
         int length = Math.toIntExact(address.byteSize());
         call("bind", String.valueOf(fd), state -> (int) Libc.BIND.invokeExact(state, fd, address, length));
     }
 
-    /** @param value the option's value; its size is passed as the option length */
+    /** Sets a socket option; the size of {@code value} is passed as the option length. */
     public void setsockopt(int fd, int level, int option, MemorySegment value) {
         int length = Math.toIntExact(value.byteSize());
         call("setsockopt", fd + ", " + level + ", " + option, state ->
@@ -613,7 +625,8 @@ public final class Linux {
             return "NULL";
         }
         StringBuilder quoted = new StringBuilder(string.length() + 2).append('"');
-        for (char c : string.toCharArray()) {
+        for (int i = 0; i < string.length(); i++) {
+            char c = string.charAt(i);
             switch (c) {
                 case '"' -> quoted.append("\\\"");
                 case '\\' -> quoted.append("\\\\");

@@ -17,7 +17,11 @@ public final class Environment {
 
     private Environment() {}
 
-    /** @param resolved variables fetched from env-from sources, in source order */
+    /**
+     * The environment the command gets.
+     *
+     * @param resolved variables fetched from env-from sources, in source order
+     */
     public static List<NameValue> finalEnv(List<NameValue> staticEnv, List<NameValue> resolved) {
         Map<String, String> staticValues = lastWins(staticEnv);
         Map<String, String> resolvedValues = lastWins(resolved);

@@ -24,7 +24,7 @@ public final class ExecutableLookup {
         if (path == null || name.isEmpty()) {
             return Optional.empty();
         }
-        for (String dir : path.split(":")) {
+        for (String dir : path.split(":", -1)) {
             if (dir.isEmpty()) {
                 continue;
             }

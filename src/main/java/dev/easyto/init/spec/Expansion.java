@@ -11,7 +11,11 @@ import java.util.function.Function;
 public final class Expansion {
     private Expansion() {}
 
-    /** @param lookup returns the value of a name, or null when the name is unknown */
+    /**
+     * Expands every {@code $(NAME)} of {@code input} once.
+     *
+     * @param lookup returns the value of a name, or null when the name is unknown
+     */
     public static String expand(String input, Function<String, String> lookup) {
         if (input.indexOf('$') < 0) {
             return input;

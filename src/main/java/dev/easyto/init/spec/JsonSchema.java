@@ -43,7 +43,7 @@ public final class JsonSchema {
         schema.putAll(objectSchema(UserDataSchema.USER_DATA));
         Map<String, Object> defs = new LinkedHashMap<>();
         for (Shape shape : UserDataSchema.allShapes()) {
-            if (shape != UserDataSchema.USER_DATA) {
+            if (!shape.equals(UserDataSchema.USER_DATA)) {
                 defs.put(shape.name(), shape.union() ? unionSchema(shape) : objectSchema(shape));
             }
         }

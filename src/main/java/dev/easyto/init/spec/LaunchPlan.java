@@ -14,10 +14,16 @@ import java.util.Optional;
  */
 public record LaunchPlan(VmSpec spec, List<String> argv, List<NameValue> env, List<SpecProblem> warnings) {
 
-    /** The inputs of a plan: raw user data (null when there is none) and the image config text. */
+    /**
+     * The inputs of a plan: raw user data (null when there is none) and the image config text. The
+     * bytes are read once and never compared, so a record's array identity semantics do no harm.
+     */
+    @SuppressWarnings("ArrayRecordComponent")
     public record Inputs(byte[] userData, String userDataSource, String metadata, String metadataSource) {}
 
     /**
+     * Parses, merges and expands without touching the system.
+     *
      * @param root the image root for USER names and PATH lookup, or null when there is none
      * @param resolved variables from env-from sources; empty when they are not fetched ({@code plan})
      */

@@ -20,6 +20,8 @@ public record RunAs(long uid, long gid) {
     public static final RunAs ROOT = new RunAs(0, 0);
 
     /**
+     * Resolves a USER string to ids.
+     *
      * @param root the image root, or null when none is available (names then cannot be resolved)
      */
     public static RunAs resolve(String user, Root root, String source) throws SpecException {

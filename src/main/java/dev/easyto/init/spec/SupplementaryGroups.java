@@ -16,9 +16,9 @@ import java.util.Set;
 public final class SupplementaryGroups {
     private SupplementaryGroups() {}
 
-    public static long[] of(long uid, long gid, Root root) {
+    public static List<Long> of(long uid, long gid, Root root) {
         if (uid == 0 && gid == 0) {
-            return new long[0];
+            return List.of();
         }
         Set<Long> groups = new LinkedHashSet<>();
         groups.add(gid);
@@ -35,7 +35,7 @@ public final class SupplementaryGroups {
                 }
             }
         }
-        return groups.stream().mapToLong(Long::longValue).toArray();
+        return List.copyOf(groups);
     }
 
     private static String userName(long uid, Root root) {

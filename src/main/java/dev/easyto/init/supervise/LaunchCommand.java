@@ -8,4 +8,4 @@ import java.util.List;
  * the identity it runs as ({@code groups} are its supplementary groups).
  */
 public record LaunchCommand(
-        List<String> argv, List<NameValue> env, String workingDir, long uid, long gid, long[] groups) {}
+        List<String> argv, List<NameValue> env, String workingDir, long uid, long gid, List<Long> groups) {}

@@ -36,7 +36,7 @@ final class ProcessTable {
     static boolean isKernelThread(Path stat) {
         try {
             String text = Files.readString(stat);
-            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ", -1);
             return (Long.parseLong(fields[6]) & PF_KTHREAD) != 0;
         } catch (IOException | RuntimeException e) {
             // Gone already, or not a process we can signal: either way nothing to wait for.

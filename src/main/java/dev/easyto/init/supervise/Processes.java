@@ -79,7 +79,7 @@ public class Processes {
         synchronized (lock) {
             int pid;
             if (request.changesIdentity()) {
-                linux.threadSetgroups(request.groups());
+                linux.threadSetgroups(request.groupArray());
                 linux.threadSetresgid(request.gid(), request.gid(), 0);
                 linux.threadSetresuid(request.uid(), request.uid(), 0);
                 try {

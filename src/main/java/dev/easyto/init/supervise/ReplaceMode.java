@@ -32,10 +32,12 @@ public class ReplaceMode {
         }
         Console.info("execve: %s", argv0);
         SignalSet blocked = linux.sigprocmask(SIG_SETMASK, SignalSet.EMPTY);
-        boolean identityChanged = command.uid() != 0 || command.gid() != 0 || command.groups().length > 0;
+        boolean identityChanged =
+                command.uid() != 0 || command.gid() != 0 || !command.groups().isEmpty();
         try {
             if (identityChanged) {
-                linux.threadSetgroups(command.groups());
+                linux.threadSetgroups(
+                        command.groups().stream().mapToLong(Long::longValue).toArray());
                 linux.threadSetresgid(command.gid(), command.gid(), 0);
                 linux.threadSetresuid(command.uid(), command.uid(), 0);
             }

@@ -9,14 +9,18 @@ import java.util.List;
  * are the supplementary groups; root with no groups means "keep PID 1's identity".
  */
 public record SpawnRequest(
-        String path, List<String> argv, List<String> env, String workingDir, long uid, long gid, long[] groups) {
+        String path, List<String> argv, List<String> env, String workingDir, long uid, long gid, List<Long> groups) {
 
     public static SpawnRequest asRoot(String path, List<String> argv, List<String> env) {
-        return new SpawnRequest(path, argv, env, "/", 0, 0, new long[0]);
+        return new SpawnRequest(path, argv, env, "/", 0, 0, List.of());
     }
 
     boolean changesIdentity() {
-        return uid != 0 || gid != 0 || groups.length > 0;
+        return uid != 0 || gid != 0 || !groups.isEmpty();
+    }
+
+    long[] groupArray() {
+        return groups.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** {@code NAME=value} strings, in order; with duplicate names the process sees the last. */

@@ -6,13 +6,13 @@ import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.LinuxConstants;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.spec.NameValue;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Supervisor mode: PID 1 stays, starts the main process and waits for the first of its exit or a
@@ -49,12 +49,17 @@ public class Supervisor {
             return;
         }
         Console.info("main process started with pid %d", main.pid());
-        CompletableFuture.anyOf(main.exit(), signals.shutdownRequested()).join();
-        if (main.exit().isDone()) {
-            Console.info("main process %s", describe(main.exit().join()));
-        } else {
-            Console.info("shutdown requested by %s", signals.shutdownRequested().join());
-        }
+        // Whichever comes first ends the supervision: the main process never restarts.
+        String reason = Uni.combine()
+                .any()
+                .of(
+                        Uni.createFrom().completionStage(main.exit()).map(exit -> "main process " + describe(exit)),
+                        Uni.createFrom()
+                                .completionStage(signals.shutdownRequested())
+                                .map(signal -> "shutdown requested by " + signal))
+                .await()
+                .indefinitely();
+        Console.info("%s", reason);
         shutdown.powerOff(gracePeriod);
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -127,12 +128,14 @@ class BootOrchestratorTest {
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         assertEquals(false, json.get("completed").asBoolean());
         assertEquals(2, json.get("phases").size());
-        JsonNode late = json.get("phases").get(1);
-        assertEquals("late", late.get("name").asText());
+        Map<String, JsonNode> byName = new HashMap<>();
+        json.get("phases").forEach(phase -> byName.put(phase.get("name").asText(), phase));
+        JsonNode late = byName.get("late");
         assertEquals("FAILED", late.get("status").asText());
         assertEquals("late failure", late.get("error").asText());
+        assertEquals("OK", byName.get("start").get("status").asText());
         assertTrue(late.get("started-ms").asLong()
-                >= json.get("phases").get(0).get("ended-ms").asLong());
+                >= byName.get("start").get("ended-ms").asLong());
     }
 
     private static Map<String, BootTrace.Status> statuses(BootTrace trace) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.easyto.init.TestImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -196,7 +197,7 @@ class PlanCommandTest {
     @Test
     void userDataFromStandardInput() throws IOException {
         Cli result = Cli.runWithStdin(
-                "working-dir: /srv\n".getBytes(),
+                "working-dir: /srv\n".getBytes(StandardCharsets.UTF_8),
                 "plan",
                 "--user-data",
                 "-",

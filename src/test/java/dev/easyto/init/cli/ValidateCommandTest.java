@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easyto.init.TestImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,9 +92,9 @@ class ValidateCommandTest {
 
     @Test
     void standardInputAndGzip() throws IOException {
-        Cli plain = Cli.runWithStdin("debug: true\n".getBytes(), "validate", "--user-data", "-");
+        Cli plain = Cli.runWithStdin("debug: true\n".getBytes(StandardCharsets.UTF_8), "validate", "--user-data", "-");
         assertEquals("OK\n", plain.out());
-        Cli broken = Cli.runWithStdin("debug: [\n".getBytes(), "validate", "--user-data", "-");
+        Cli broken = Cli.runWithStdin("debug: [\n".getBytes(StandardCharsets.UTF_8), "validate", "--user-data", "-");
         assertEquals(1, broken.exitCode());
         assertTrue(broken.err().startsWith("<stdin>:"), broken.err());
     }

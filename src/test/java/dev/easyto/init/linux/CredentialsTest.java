@@ -38,7 +38,7 @@ class CredentialsTest {
             String before = Proc.status(THREAD, "Gid");
             linux.threadSetresgid(-1, NOBODY, -1);
             // Real, effective, saved and filesystem gid: the filesystem gid follows the effective one.
-            String[] ids = before.split(" ");
+            String[] ids = before.split(" ", -1);
             assertEquals(ids[0] + " 65534 " + ids[2] + " 65534", Proc.status(THREAD, "Gid"));
             assertEquals(processGid, Proc.status(SELF, "Gid"), "the main thread's gid changed");
             linux.threadSetresgid(-1, Long.parseLong(ids[1]), -1);
@@ -122,8 +122,8 @@ class CredentialsTest {
                         : Arrays.stream(groups.split(" "))
                                 .mapToLong(Long::parseLong)
                                 .toArray());
-        linux.setgid(Long.parseLong(gid.split(" ")[0]));
-        linux.setuid(Long.parseLong(uid.split(" ")[0]));
+        linux.setgid(Long.parseLong(gid.split(" ", -1)[0]));
+        linux.setuid(Long.parseLong(uid.split(" ", -1)[0]));
         assertEquals(uid, Proc.status(THREAD, "Uid"));
         assertEquals(gid, Proc.status(THREAD, "Gid"));
         assertEquals(groups, Proc.status(THREAD, "Groups"));

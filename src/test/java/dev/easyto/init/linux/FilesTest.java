@@ -136,7 +136,7 @@ class FilesTest {
             MemorySegment buffer = arena.allocate(64);
             assertEquals(5, linux.read(fd, buffer, 64));
             assertEquals(0, linux.read(fd, buffer, 64), "end of file");
-            assertEquals("hello", new String(buffer.asSlice(0, 5).toArray(JAVA_BYTE)));
+            assertEquals("hello", new String(buffer.asSlice(0, 5).toArray(JAVA_BYTE), StandardCharsets.UTF_8));
             int readFd = fd;
             assertThrows(IndexOutOfBoundsException.class, () -> linux.read(readFd, buffer, 65));
             linux.close(fd);

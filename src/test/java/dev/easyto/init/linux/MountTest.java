@@ -119,10 +119,10 @@ class MountTest {
     /** The mount options, type and source of the mount at {@code path}, from /proc/self/mountinfo. */
     private static Optional<String[]> mountInfo(String path) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
-            String[] fields = line.split(" ");
+            String[] fields = line.split(" ", -1);
             if (fields[4].equals(path)) {
                 int separator = line.indexOf(" - ");
-                String[] rest = line.substring(separator + 3).split(" ");
+                String[] rest = line.substring(separator + 3).split(" ", -1);
                 return Optional.of(new String[] {fields[5], rest[0], rest[1]});
             }
         }

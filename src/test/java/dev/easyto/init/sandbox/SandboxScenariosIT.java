@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,6 +36,19 @@ class SandboxScenariosIT {
         System.out.printf("%s in %d ms%n", run.resultLine(), run.elapsed().toMillis());
         assertEquals(0, run.exitCode(), run::describe);
         CONSOLE_CHECKS.getOrDefault(name, output -> {}).accept(run.output());
+    }
+
+    /** The sample image that {@code make run} boots. */
+    @Test
+    void sampleBoots() throws Exception {
+        Sandbox.assumeAvailable();
+        Sandbox.Run run = Sandbox.run(Path.of("src/test/sample"), Map.of());
+        assertEquals(0, run.exitCode(), run::describe);
+        assertTrue(
+                run.output()
+                        .contains(
+                                "server: uid 1000 gid 1000, cwd /srv, BANNER=hello from easyto on i-test12345, port 8080"),
+                run::describe);
     }
 
     /**

@@ -32,7 +32,7 @@ class JsonSchemaTest {
         JsonNode schema = new ObjectMapper().readTree(JsonSchema.shipped());
         assertEquals(UserDataSchema.USER_DATA.keys(), names(schema.get("properties")));
         for (Shape shape : UserDataSchema.allShapes()) {
-            if (shape == UserDataSchema.USER_DATA) {
+            if (shape.equals(UserDataSchema.USER_DATA)) {
                 continue;
             }
             JsonNode def = schema.get("$defs").get(shape.name());

@@ -1,11 +1,12 @@
 package dev.easyto.init.spec;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.easyto.init.TestImage;
 import dev.easyto.init.fs.Root;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,14 +18,14 @@ class SupplementaryGroupsTest {
     void primaryGroupThenEveryGroupListingTheUser() throws IOException {
         Root root = Root.at(TestImage.create(dir));
         // app (1000) is listed in staff (50); daemon (2) in daemon (2).
-        assertArrayEquals(new long[] {1001, 50}, SupplementaryGroups.of(1000, 1001, root));
-        assertArrayEquals(new long[] {2}, SupplementaryGroups.of(2, 2, root));
-        assertArrayEquals(new long[] {65534}, SupplementaryGroups.of(65534, 65534, root));
-        assertArrayEquals(new long[] {7}, SupplementaryGroups.of(4242, 7, root));
+        assertEquals(List.of(1001L, 50L), SupplementaryGroups.of(1000, 1001, root));
+        assertEquals(List.of(2L), SupplementaryGroups.of(2, 2, root));
+        assertEquals(List.of(65534L), SupplementaryGroups.of(65534, 65534, root));
+        assertEquals(List.of(7L), SupplementaryGroups.of(4242, 7, root));
     }
 
     @Test
     void rootKeepsNoGroups() throws IOException {
-        assertArrayEquals(new long[0], SupplementaryGroups.of(0, 0, Root.at(TestImage.create(dir))));
+        assertEquals(List.of(), SupplementaryGroups.of(0, 0, Root.at(TestImage.create(dir))));
     }
 }

@@ -43,7 +43,7 @@ public class BuildCommandPhase implements Phase<LaunchCommand> {
         String executable = ExecutableLookup.find(argv.getFirst(), Environment.valueOf(env, "PATH"), root)
                 .orElseThrow(() -> new BootFailure("unable to find executable in PATH: " + argv.getFirst()));
         argv.set(0, executable);
-        long[] groups = SupplementaryGroups.of(spec.uid(), spec.gid(), root);
+        List<Long> groups = SupplementaryGroups.of(spec.uid(), spec.gid(), root);
         return new LaunchCommand(List.copyOf(argv), env, spec.workingDir(), spec.uid(), spec.gid(), groups);
     }
 }

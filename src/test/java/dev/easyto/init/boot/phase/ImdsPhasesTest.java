@@ -19,6 +19,7 @@ import dev.easyto.init.spec.UserDataReader;
 import dev.easyto.init.spec.VmSpec;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,9 +61,10 @@ class ImdsPhasesTest {
 
     @Test
     void userDataIsFetchedAnd404MeansNone() throws Exception {
-        imds.userData("debug: true\n".getBytes());
+        imds.userData("debug: true\n".getBytes(StandardCharsets.UTF_8));
         RawUserData raw = fetchUserData.run(inputs(new BaseMounts(List.of())));
-        assertArrayEquals("debug: true\n".getBytes(), raw.bytes().orElseThrow());
+        assertArrayEquals(
+                "debug: true\n".getBytes(StandardCharsets.UTF_8), raw.bytes().orElseThrow());
         imds.reset();
         assertTrue(fetchUserData.run(inputs(new BaseMounts(List.of()))).bytes().isEmpty());
     }
