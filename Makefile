@@ -6,7 +6,7 @@ APP := $(JAVA) -jar target/quarkus-app/quarkus-run.jar
 SAMPLE := src/test/sample
 SAMPLE_ARGS := --user-data $(SAMPLE)/user-data.yaml --metadata $(SAMPLE)/metadata.json --root $(SAMPLE)/overlay
 
-.PHONY: build test run fmt clean sandbox
+.PHONY: build test run fmt clean sandbox bench
 
 # The application in the standard Quarkus layout: java -jar target/quarkus-app/quarkus-run.jar <subcommand>
 build:
@@ -30,6 +30,11 @@ sandbox:
 	@if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -d target/test-classes ]; then $(MVN) -q package -DskipTests; fi
 	@if [ -d "src/test/scenarios/$(SCENARIO)" ]; then dir="src/test/scenarios/$(SCENARIO)"; else dir="$(SCENARIO)"; fi; \
 		sh src/test/sandbox/run-scenario.sh "$$dir"
+
+# Boot speed and memory: the benchmark scenario booted RUNS times in the sandbox (needs root).
+RUNS ?= 5
+bench: build
+	sh src/test/bench/boot-bench.sh $(RUNS)
 
 fmt:
 	$(MVN) -q spotless:apply
