@@ -155,6 +155,20 @@ restore_global_sysctls()
     done <"${sysctl_backup}"
 }
 
+# SIGKILL to a pid namespace's init kills every process in the namespace; unshare then reaps it
+# and exits, so nothing is left to the host's init.
+kill_sandbox()
+{
+    init=$(sandbox_init)
+    [ -z "${init}" ] || kill -KILL "${init}" 2>/dev/null || true
+    ticks=20
+    while [ "${ticks}" -gt 0 ] && alive "${sandbox_pid}"; do
+        sleep 0.1
+        ticks=$((ticks - 1))
+    done
+    kill -KILL "${sandbox_pid}" 2>/dev/null || true
+}
+
 cleanup()
 {
     trap - EXIT INT TERM HUP
@@ -163,16 +177,7 @@ cleanup()
         wait "${pid}" 2>/dev/null || true
     done
     if [ -n "${sandbox_pid}" ] && alive "${sandbox_pid}"; then
-        init=$(sandbox_init)
-        # SIGKILL to a pid namespace's init kills every process in the namespace; unshare then
-        # reaps it and exits, so nothing is left to the host's init.
-        [ -z "${init}" ] || kill -KILL "${init}" 2>/dev/null || true
-        ticks=20
-        while [ "${ticks}" -gt 0 ] && alive "${sandbox_pid}"; do
-            sleep 0.1
-            ticks=$((ticks - 1))
-        done
-        kill -KILL "${sandbox_pid}" 2>/dev/null || true
+        kill_sandbox
         wait "${sandbox_pid}" 2>/dev/null || true
     fi
     if [ -n "${streamer_pid}" ]; then
@@ -372,14 +377,7 @@ fi
         alive "${sandbox_pid}" || exit 0
     done
     : >"${work}/timed-out"
-    init=$(sandbox_init)
-    [ -z "${init}" ] || kill -KILL "${init}" 2>/dev/null || true
-    ticks=20
-    while [ "${ticks}" -gt 0 ] && alive "${sandbox_pid}"; do
-        sleep 0.1
-        ticks=$((ticks - 1))
-    done
-    kill -KILL "${sandbox_pid}" 2>/dev/null || true
+    kill_sandbox
 ) </dev/null >/dev/null 2>&1 &
 watchdog_pid=$!
 

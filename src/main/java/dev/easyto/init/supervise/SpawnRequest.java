@@ -3,6 +3,8 @@ package dev.easyto.init.supervise;
 import dev.easyto.init.spec.NameValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A process to start: what to exec, with which environment, where and as whom. {@code groups}
@@ -21,6 +23,16 @@ public record SpawnRequest(
 
     long[] groupArray() {
         return groups.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** PID 1's own environment (what the kernel passed) overlaid by {@code env}, which wins by name. */
+    public static List<String> overInitEnvironment(List<NameValue> env) {
+        Map<String, String> inherited = new TreeMap<>(SignalMask.initEnvironment());
+        env.forEach(nv -> inherited.remove(nv.name()));
+        List<String> environ = new ArrayList<>();
+        inherited.forEach((name, value) -> environ.add(name + "=" + value));
+        environ.addAll(environ(env));
+        return environ;
     }
 
     /** {@code NAME=value} strings, in order; with duplicate names the process sees the last. */

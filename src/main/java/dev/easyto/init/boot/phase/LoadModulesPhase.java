@@ -10,10 +10,8 @@ import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.spec.VmSpec;
 import dev.easyto.init.supervise.Processes;
-import dev.easyto.init.supervise.SignalMask;
 import dev.easyto.init.supervise.SpawnRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code modules}: each loaded with the image's modprobe, in order, before any sysctl is set. */
@@ -45,8 +43,7 @@ public class LoadModulesPhase implements Phase<ModulesLoaded> {
     @Override
     public ModulesLoaded run(PhaseInputs inputs) throws BootFailure {
         List<String> modules = inputs.get(VmSpec.class).modules();
-        List<String> environ = new ArrayList<>();
-        SignalMask.initEnvironment().forEach((name, value) -> environ.add(name + "=" + value));
+        List<String> environ = SpawnRequest.overInitEnvironment(List.of());
         for (String module : modules) {
             ChildExit exit;
             try {
