@@ -8,16 +8,19 @@ import dev.easyto.init.linux.LinuxConstants;
 import dev.easyto.init.linux.SignalInfo;
 import dev.easyto.init.linux.SyscallException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Reads the blocked shutdown signals from a {@code signalfd} on one thread. The first one
- * completes {@link #shutdownRequested()}; a stop that arrives during the boot is kept and acted on
- * as soon as the boot hands over, instead of being lost as upstream loses it.
+ * Reads the blocked shutdown signals from a {@code signalfd} on one thread and turns each into a
+ * {@link ShutdownRequest}. A stop that arrives during the boot is kept and acted on as soon as
+ * the boot hands over, instead of being lost as upstream loses it.
  */
 @ApplicationScoped
 public class SignalWatcher {
-    private final CompletableFuture<String> shutdownRequested = new CompletableFuture<>();
+    private final ShutdownRequest shutdown;
+
+    public SignalWatcher(ShutdownRequest shutdown) {
+        this.shutdown = shutdown;
+    }
 
     public void start(Linux linux) {
         int fd = linux.signalfd(SignalMask.SHUTDOWN_SIGNALS, SFD_CLOEXEC);
@@ -26,18 +29,13 @@ public class SignalWatcher {
         thread.start();
     }
 
-    /** Completes with a description of the first shutdown signal. */
-    public CompletableFuture<String> shutdownRequested() {
-        return shutdownRequested;
-    }
-
     private void watch(Linux linux, int fd) {
         while (true) {
             try {
                 SignalInfo info = linux.readSignal(fd);
                 String name = LinuxConstants.signalName(info.signo());
                 Console.info("received %s from pid %d", name, info.senderPid());
-                shutdownRequested.complete("signal " + name);
+                shutdown.request("signal " + name);
             } catch (SyscallException e) {
                 Console.warn("reading signals failed: %s", e.getMessage());
             }

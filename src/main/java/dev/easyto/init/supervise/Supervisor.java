@@ -14,12 +14,15 @@ import java.time.Duration;
 @ApplicationScoped
 public class Supervisor {
     private final Processes processes;
-    private final SignalWatcher signals;
+    private final ShutdownRequest shutdownRequest;
+    private final SpotMonitor spotMonitor;
     private final Shutdown shutdown;
 
-    public Supervisor(Processes processes, SignalWatcher signals, Shutdown shutdown) {
+    public Supervisor(
+            Processes processes, ShutdownRequest shutdownRequest, SpotMonitor spotMonitor, Shutdown shutdown) {
         this.processes = processes;
-        this.signals = signals;
+        this.shutdownRequest = shutdownRequest;
+        this.spotMonitor = spotMonitor;
         this.shutdown = shutdown;
     }
 
@@ -42,13 +45,14 @@ public class Supervisor {
             return;
         }
         Console.info("main process started with pid %d", main.pid());
+        spotMonitor.start();
         // Whichever comes first ends the supervision: the main process never restarts.
         String reason = Uni.combine()
                 .any()
                 .of(
                         Uni.createFrom().completionStage(main.exit()).map(exit -> "main process " + exit.describe()),
                         Uni.createFrom()
-                                .completionStage(signals.shutdownRequested())
+                                .completionStage(shutdownRequest.reason())
                                 .map(signal -> "shutdown requested by " + signal))
                 .await()
                 .indefinitely();

@@ -1,0 +1,90 @@
+package dev.easyto.init.supervise;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.easyto.init.aws.ImdsClient;
+import dev.easyto.init.aws.ImdsException;
+import dev.easyto.init.boot.Console;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Watches IMDS for a spot interruption notice (upstream-behaviour §3.10): EC2 announces it two
+ * minutes ahead, which is time for the graceful shutdown that a plain stop would also get.
+ */
+@ApplicationScoped
+public class SpotMonitor {
+    static final String PATH = "spot/instance-action";
+    static final Duration INTERVAL = Duration.ofSeconds(5);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ImdsClient imds;
+    private final ShutdownRequest shutdown;
+
+    public SpotMonitor(ImdsClient imds, ShutdownRequest shutdown) {
+        this.imds = imds;
+        this.shutdown = shutdown;
+    }
+
+    public void start() {
+        Thread thread = new Thread(this::watch, "spot-monitor");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void watch() {
+        while (!shutdown.reason().isDone()) {
+            try {
+                Thread.sleep(INTERVAL);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (checkOnce()) {
+                return;
+            }
+        }
+    }
+
+    /** One poll; true when a notice was found and the shutdown requested. */
+    boolean checkOnce() {
+        String body;
+        try {
+            body = imds.metadata(PATH);
+        } catch (ImdsException e) {
+            if (!e.notFound()) {
+                Console.warn("spot monitor: %s", e.getMessage());
+            }
+            return false;
+        } catch (IOException e) {
+            Console.warn("spot monitor: %s", e.getMessage());
+            return false;
+        }
+        String notice = describe(body);
+        if (notice == null) {
+            Console.warn("spot monitor: invalid JSON response from %s", PATH);
+            return false;
+        }
+        Console.info("Spot termination notice received: %s", notice);
+        Console.info("initiating graceful shutdown due to spot termination");
+        shutdown.request("spot termination notice");
+        return true;
+    }
+
+    /** {@code action=<a>, time=<t>}, or null when the notice lacks either field. */
+    static String describe(String body) {
+        try {
+            JsonNode json = JSON.readTree(body);
+            if (json == null
+                    || !json.path("action").isTextual()
+                    || !json.path("time").isTextual()) {
+                return null;
+            }
+            return "action=" + json.get("action").asText() + ", time="
+                    + json.get("time").asText();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
