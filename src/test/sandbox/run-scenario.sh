@@ -1,7 +1,8 @@
 #!/bin/sh
 # Boots an init as PID 1 of fresh pid/mount/uts/ipc namespaces, chrooted into a test root, in a
 # network namespace whose only way out is a veth pair to a second namespace that plays the VPC
-# (the mock IMDS at 169.254.169.254). Judges the console the way upstream's QEMU harness does.
+# (DHCP from dnsmasq, the mock IMDS at 169.254.169.254). Judges the console the way upstream's QEMU
+# harness does.
 #
 # Usage: run-scenario.sh SCENARIO_DIR
 # Environment:
@@ -14,8 +15,9 @@
 #                      default INIT_COMMAND: LD_LIBRARY_PATH=/.easyto/jdk/lib, see below)
 #   JAVA_HOME          the JDK for the mock and, at /.easyto/jdk, for the init
 #   ROOT_OVERLAY       extra directory copied over the root before the scenario's overlay
-#   PRECONFIGURE_NET   1 (default): the harness gives eth0 10.0.2.15/24, a default route and
-#                      /etc/resolv.conf; 0: the init configures its network itself
+#   PRECONFIGURE_NET   0 (default): the init configures its network itself, by DHCP; 1: the
+#                      harness also gives eth0 10.0.2.15/24, a default route and
+#                      /etc/resolv.conf, for an init that does no DHCP
 #   KEEP=1             keep the work directory; VERBOSE=1 stream the console while it runs
 # Scenario files: user-data.yaml | user-data.gz | user-data-source.yaml, expected-output,
 # unexpected-output (lines that must not appear),
@@ -80,11 +82,11 @@ if [ -z "${INIT_COMMAND:-}" ]; then
 else
     init_env=${INIT_ENV:-}
 fi
-preconfigure_net=${PRECONFIGURE_NET:-1}
+preconfigure_net=${PRECONFIGURE_NET:-0}
 keep=${KEEP:-0}
 verbose=${VERBOSE:-0}
-for tool in unshare ip chroot busybox; do
-    command -v "${tool}" >/dev/null 2>&1 || die "${tool} not found (apt-get install util-linux iproute2 coreutils busybox-static)"
+for tool in unshare ip chroot busybox dnsmasq; do
+    command -v "${tool}" >/dev/null 2>&1 || die "${tool} not found (apt-get install util-linux iproute2 coreutils busybox-static dnsmasq-base)"
 done
 
 # The config is data, not a script: read KEY=VALUE lines without evaluating them.
@@ -128,6 +130,7 @@ vpc_ns=easyto-vpc-${id}
 work=${repo}/target/sandbox/${name}-${id}
 console=${work}/console.log
 imds_pid=""
+dnsmasq_pid=""
 sandbox_pid=""
 watchdog_pid=""
 signaller_pid=""
@@ -184,10 +187,10 @@ cleanup()
         kill "${streamer_pid}" 2>/dev/null || true
         wait "${streamer_pid}" 2>/dev/null || true
     fi
-    if [ -n "${imds_pid}" ]; then
-        kill -KILL "${imds_pid}" 2>/dev/null || true
-        wait "${imds_pid}" 2>/dev/null || true
-    fi
+    for pid in ${imds_pid} ${dnsmasq_pid}; do
+        kill -KILL "${pid}" 2>/dev/null || true
+        wait "${pid}" 2>/dev/null || true
+    done
     ip netns delete "${sbx_ns}" 2>/dev/null || true
     ip netns delete "${vpc_ns}" 2>/dev/null || true
     restore_global_sysctls
@@ -240,8 +243,10 @@ done | grep -oE 'name: *["'"'"']?(vm|kernel|fs|dev)\.[A-Za-z0-9_.]+' | sed -E 's
         [ ! -f "${path}" ] || printf '%s %s\n' "${path}" "$(cat "${path}")" >>"${sysctl_backup}"
     done
 
-# Network: the sandbox's NICs are veth ends; their peers live in the VPC namespace, where the
-# mock IMDS answers on 169.254.169.254. MACs are the ones the mock lists (QEMU's numbering).
+# Network: the sandbox's NICs are veth ends; their peers live in the VPC namespace, where dnsmasq
+# serves DHCP on the primary's peer and the mock IMDS answers on 169.254.169.254. MACs are the
+# ones the mock lists (QEMU's numbering). Addresses follow QEMU's user network, as upstream's
+# scenarios expect them: the instance 10.0.2.15/24, the gateway 10.0.2.2, the resolver 10.0.2.3.
 ip netns add "${sbx_ns}"
 ip netns add "${vpc_ns}"
 ip -n "${vpc_ns}" link set lo up
@@ -257,6 +262,18 @@ ip -n "${vpc_ns}" addr add 169.254.169.254/32 dev vpc0
 # The resolver address (QEMU user-net numbering): nothing serves DNS there yet, but an address
 # that answers "port unreachable" makes lookups fail at once instead of after the 5 s timeout.
 ip -n "${vpc_ns}" addr add 10.0.2.3/32 dev vpc0
+# DHCP only (--port=0: no DNS), on vpc0 alone: secondary ENIs get no lease, as upstream's multi-eni
+# scenario expects of them. No configuration file but these options; --no-ping because the one
+# address of the range is known to be free, and checking would delay the offer.
+ip netns exec "${vpc_ns}" dnsmasq --keep-in-foreground --conf-file=/dev/null --port=0 \
+    --interface=vpc0 --bind-interfaces --user=root --group=root \
+    --pid-file="${work}/dnsmasq.pid" --dhcp-leasefile="${work}/dnsmasq.leases" \
+    --log-facility="${work}/dnsmasq.log" --log-dhcp --no-ping --dhcp-authoritative \
+    --dhcp-range=10.0.2.15,10.0.2.15,255.255.255.0,12h \
+    --dhcp-option=option:router,10.0.2.2 --dhcp-option=option:dns-server,10.0.2.3 \
+    --dhcp-option=option:domain-name,ec2.internal --dhcp-option=option:domain-search,ec2.internal \
+    </dev/null >"${work}/dnsmasq.out" 2>&1 &
+dnsmasq_pid=$!
 if [ "${preconfigure_net}" = 1 ]; then
     ip -n "${sbx_ns}" link set lo up
     ip -n "${sbx_ns}" addr add 10.0.2.15/24 dev eth0
@@ -339,6 +356,17 @@ env_file=${work}/init.env
         sed -n 's/^[[:space:]]*ENV_\([A-Za-z_][A-Za-z0-9_]*=\)/\1/p' "${scenario}/config"
     fi
 } >"${env_file}"
+
+# dnsmasq writes its pid file once its DHCP socket is bound.
+waited=0
+while [ ! -s "${work}/dnsmasq.pid" ]; do
+    if ! alive "${dnsmasq_pid}" || [ "${waited}" -ge 100 ]; then
+        cat "${work}/dnsmasq.out" "${work}/dnsmasq.log" >&2 2>/dev/null || true
+        die "dnsmasq did not start within 5 s"
+    fi
+    sleep 0.05
+    waited=$((waited + 1))
+done
 
 waited=0
 while [ ! -f "${ready}" ]; do
@@ -459,7 +487,7 @@ fi
 
 [ "${verbose}" = 1 ] || cat "${clean}"
 if [ "${result}" != PASS ]; then
-    for log in setup unshare; do
+    for log in setup unshare dnsmasq; do
         if [ -s "${work}/${log}.log" ]; then
             echo "run-scenario: ${log}.log:" >&2
             cat "${work}/${log}.log" >&2

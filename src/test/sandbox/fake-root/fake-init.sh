@@ -1,6 +1,7 @@
 #!/bin/sh
 # A stand-in for the real init, used to test the sandbox harness without it: it does crudely what
-# PID 1 does there (mount /proc, IMDSv2 token, user data) and treats the user data as a shell script.
+# PID 1 does there (mount /proc, DHCP unless the harness configured the network, IMDSv2 token, user
+# data) and treats the user data as a shell script.
 # Its protocol with the self-test scenarios: the script runs as a child; signal 38 or TERM to PID 1
 # is reported and ends it; /tmp/no-power-off makes the init exit instead of powering off.
 imds=169.254.169.254
@@ -8,6 +9,20 @@ imds=169.254.169.254
 mount -t proc proc /proc
 mount -t devtmpfs devtmpfs /dev
 echo "fake-init: pid $$"
+
+# busybox's DHCP client checks the harness's dnsmasq independently of the init's own client.
+if ip -4 addr show dev eth0 | grep -q "inet "; then
+    echo "fake-init: network preconfigured"
+else
+    ip link set lo up
+    ip link set eth0 up
+    if ! udhcpc -i eth0 -f -q -n -t 5 -T 1 -O search -s /udhcpc.script >/tmp/udhcpc.log 2>&1; then
+        cat /tmp/udhcpc.log
+        echo "FAIL: fake-init: no DHCP lease"
+        poweroff -f
+    fi
+    echo "fake-init: leased $(ip -4 -o addr show dev eth0 | awk '{ print $4 }')"
+fi
 
 on_signal()
 {

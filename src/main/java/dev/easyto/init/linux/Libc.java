@@ -126,6 +126,11 @@ final class Libc {
     static final MethodHandle RECV =
             withErrno("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
 
+    /** {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout)}, nfds_t being unsigned long. */
+    static final MethodHandle POLL = withErrno("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+
+    static final MethodHandle SETNS = withErrno("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+
     static final MethodHandle GETPID = plain("getpid", FunctionDescriptor.of(JAVA_INT));
     static final MethodHandle GETTID = plain("gettid", FunctionDescriptor.of(JAVA_INT));
 

@@ -1,6 +1,7 @@
 package dev.easyto.init.linux;
 
 import static dev.easyto.init.linux.LinuxConstants.CLOSE_RANGE_CLOEXEC;
+import static dev.easyto.init.linux.LinuxConstants.POLLNVAL;
 import static dev.easyto.init.linux.LinuxConstants.POSIX_SPAWN_SETSID;
 import static dev.easyto.init.linux.LinuxConstants.POSIX_SPAWN_SETSIGDEF;
 import static dev.easyto.init.linux.LinuxConstants.POSIX_SPAWN_SETSIGMASK;
@@ -12,6 +13,7 @@ import static dev.easyto.init.linux.LinuxConstants.WNOHANG;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -494,6 +496,45 @@ public final class Linux {
         long size = buffer.byteSize();
         return call(
                 "recv", fd + ", " + hex(flags), state -> (long) Libc.RECV.invokeExact(state, fd, buffer, size, flags));
+    }
+
+    /**
+     * Waits until {@code fd} has one of {@code events}, or {@code timeoutMillis} pass (-1: no limit).
+     * Retries when a signal handler interrupts the wait, with the whole timeout again: callers that
+     * keep a deadline pass what is left of it.
+     *
+     * @return the events that occurred, 0 when the time ran out
+     * @throws SyscallException {@code EBADF} for a descriptor that is not open, which poll itself
+     *     reports as {@code POLLNVAL} rather than through errno
+     */
+    public int poll(int fd, int events, int timeoutMillis) {
+        String arguments = fd + ", " + hex(events) + ", " + timeoutMillis;
+        try (Arena arena = Arena.ofConfined()) {
+            // struct pollfd: int fd, short events, short revents.
+            MemorySegment pollFd = arena.allocate(8, 4);
+            pollFd.set(JAVA_INT, 0, fd);
+            pollFd.set(JAVA_SHORT, 4, (short) events);
+            long ready = restartingOnEintr(() -> call(
+                    arena, "poll", arguments, state -> (int) Libc.POLL.invokeExact(state, pollFd, 1L, timeoutMillis)));
+            if (ready == 0) {
+                return 0;
+            }
+            int revents = Short.toUnsignedInt(pollFd.get(JAVA_SHORT, 6));
+            if ((revents & POLLNVAL) != 0) {
+                throw new SyscallException("poll", arguments, Errno.EBADF);
+            }
+            return revents;
+        }
+    }
+
+    /**
+     * Moves the calling thread into the namespace {@code fd} refers to (a {@code /proc/PID/ns/*} or
+     * {@code /run/netns/*} file). For a network or UTS namespace only the calling thread moves.
+     *
+     * @param nstype {@code CLONE_NEWNET} and the like, or 0 for whatever type {@code fd} is
+     */
+    public void setns(int fd, int nstype) {
+        call("setns", fd + ", " + hex(nstype), state -> (int) Libc.SETNS.invokeExact(state, fd, nstype));
     }
 
     public int getpid() {

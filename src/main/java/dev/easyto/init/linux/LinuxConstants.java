@@ -151,6 +151,17 @@ public final class LinuxConstants {
     public static final int NETLINK_KOBJECT_UEVENT = 15;
     public static final int MSG_DONTWAIT = 0x40;
 
+    // poll(2) events.
+    public static final int POLLIN = 0x001;
+    public static final int POLLERR = 0x008;
+    public static final int POLLHUP = 0x010;
+    public static final int POLLNVAL = 0x020;
+
+    // setns(2) and unshare(2) namespace types.
+    public static final int CLONE_NEWNS = 0x00020000;
+    public static final int CLONE_NEWUTS = 0x04000000;
+    public static final int CLONE_NEWNET = 0x40000000;
+
     // ioctl(2) requests.
     public static final long TIOCSCTTY = 0x540E;
     public static final long FIONREAD = 0x541B;

@@ -26,13 +26,15 @@ class BootPhasesTest {
         expected.put("base-mounts", List.of());
         expected.put("read-metadata", List.of());
         expected.put("test-mode", List.of("base-mounts"));
-        expected.put("fetch-user-data", List.of("base-mounts"));
+        expected.put("network", List.of("base-mounts"));
+        expected.put("set-hostname", List.of("network"));
+        expected.put("fetch-user-data", List.of("network"));
         expected.put("write-user-data", List.of("fetch-user-data"));
         expected.put("parse-user-data", List.of("fetch-user-data"));
         expected.put("merge-spec", List.of("parse-user-data", "read-metadata"));
         expected.put("load-modules", List.of("merge-spec"));
         expected.put("set-sysctls", List.of("merge-spec", "load-modules"));
-        expected.put("resolve-env", List.of("merge-spec"));
+        expected.put("resolve-env", List.of("merge-spec", "network"));
         expected.put("volumes", List.of("merge-spec", "resolve-env"));
         expected.put(
                 "init-scripts",

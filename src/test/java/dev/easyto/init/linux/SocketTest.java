@@ -5,6 +5,7 @@ import static dev.easyto.init.linux.LinuxConstants.AF_UNIX;
 import static dev.easyto.init.linux.LinuxConstants.FIONREAD;
 import static dev.easyto.init.linux.LinuxConstants.MSG_DONTWAIT;
 import static dev.easyto.init.linux.LinuxConstants.NETLINK_ROUTE;
+import static dev.easyto.init.linux.LinuxConstants.POLLIN;
 import static dev.easyto.init.linux.LinuxConstants.SOCK_CLOEXEC;
 import static dev.easyto.init.linux.LinuxConstants.SOCK_DGRAM;
 import static dev.easyto.init.linux.LinuxConstants.SOCK_RAW;
@@ -81,6 +82,25 @@ class SocketTest {
         } finally {
             linux.close(fd);
         }
+    }
+
+    @Test
+    void pollTimesOutThenSeesData() {
+        int fd = linux.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment address = unixAddress(arena, dir.resolve("polled").toString());
+            linux.bind(fd, address);
+            long started = System.nanoTime();
+            assertEquals(0, linux.poll(fd, POLLIN, 50));
+            assertTrue(System.nanoTime() - started >= 40_000_000L, "poll returned before its timeout");
+            linux.sendto(fd, arena.allocateFrom("ping"), 0, address);
+            assertEquals(POLLIN, linux.poll(fd, POLLIN, 1000));
+        } finally {
+            linux.close(fd);
+        }
+        // No descriptor has this number; poll says so with POLLNVAL, which becomes EBADF.
+        SyscallException closed = assertThrows(SyscallException.class, () -> linux.poll(999_999, POLLIN, 0));
+        assertEquals("poll(999999, 0x1, 0): EBADF (Bad file descriptor)", closed.getMessage());
     }
 
     @Test

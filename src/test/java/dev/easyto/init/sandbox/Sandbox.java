@@ -26,7 +26,7 @@ final class Sandbox {
     /** Time the harness needs beyond the scenario's own TIMEOUT: the mock's start and the cleanup. */
     private static final Duration MARGIN = Duration.ofSeconds(60);
 
-    private static final List<String> TOOLS = List.of("unshare", "ip", "busybox", "chroot");
+    private static final List<String> TOOLS = List.of("unshare", "ip", "busybox", "chroot", "dnsmasq");
 
     /** What one harness run printed: the console, the harness's notes and its RESULT line. */
     record Run(String scenario, int exitCode, String output, Duration elapsed, long pid) {
@@ -57,7 +57,7 @@ final class Sandbox {
             assumeTrue(
                     onPath(tool),
                     "sandbox scenarios need '" + tool
-                            + "' (apt-get install util-linux iproute2 coreutils busybox-static)");
+                            + "' (apt-get install util-linux iproute2 coreutils busybox-static dnsmasq-base)");
         }
     }
 

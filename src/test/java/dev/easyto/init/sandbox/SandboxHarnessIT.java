@@ -68,6 +68,15 @@ class SandboxHarnessIT {
         Sandbox.Run run = run("pass");
         assertResult(run, 0, "PASS (power-off: yes, ");
         assertTrue(run.output().contains("fake-init: pid 1\n"), run::describe);
+        assertTrue(run.output().contains("fake-init: leased 10.0.2.15/24\n"), run::describe);
+    }
+
+    /** The harness can also configure the network itself, for an init without a DHCP client. */
+    @Test
+    void preconfiguredNetwork() throws Exception {
+        Sandbox.Run run = run(SELFTEST.resolve("pass"), Map.of("PRECONFIGURE_NET", "1"));
+        assertResult(run, 0, "PASS (power-off: yes, ");
+        assertTrue(run.output().contains("fake-init: network preconfigured\n"), run::describe);
     }
 
     @Test

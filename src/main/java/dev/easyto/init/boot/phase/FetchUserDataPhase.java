@@ -5,7 +5,7 @@ import dev.easyto.init.boot.BootFailure;
 import dev.easyto.init.boot.Console;
 import dev.easyto.init.boot.Phase;
 import dev.easyto.init.boot.PhaseInputs;
-import dev.easyto.init.boot.phase.PhaseOutputs.BaseMounts;
+import dev.easyto.init.boot.phase.PhaseOutputs.NetworkUp;
 import dev.easyto.init.boot.phase.PhaseOutputs.RawUserData;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -32,7 +32,7 @@ public class FetchUserDataPhase implements Phase<RawUserData> {
 
     @Override
     public List<Class<?>> consumes() {
-        return List.of(BaseMounts.class);
+        return List.of(NetworkUp.class);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.easyto.init.boot.phase;
 
+import dev.easyto.init.net.Ipv4Address;
 import dev.easyto.init.spec.ImageConfig;
 import dev.easyto.init.spec.NameValue;
 import dev.easyto.init.spec.UserData;
@@ -16,6 +17,15 @@ public final class PhaseOutputs {
 
     /** {@code /proc}, {@code /sys}, {@code /dev} and the rest of upstream's table are mounted. */
     public record BaseMounts(List<String> mountedNow) {}
+
+    /**
+     * The network is up: the primary interface has its DHCP address and the default route, so IMDS
+     * (and anything else) is reachable.
+     */
+    public record NetworkUp(String interfaceName, Ipv4Address address, int prefixLength, Ipv4Address gateway) {}
+
+    /** The hostname IMDS gave the instance, if setting it worked (failure only warns). */
+    public record HostnameSet(Optional<String> hostname) {}
 
     /** Whether the console was moved to {@code /dev/ttyS0} ({@code EASYTO_TEST_MODE}). */
     public record TestMode(boolean enabled) {}

@@ -5,6 +5,7 @@ import dev.easyto.init.boot.BootFailure;
 import dev.easyto.init.boot.Console;
 import dev.easyto.init.boot.Phase;
 import dev.easyto.init.boot.PhaseInputs;
+import dev.easyto.init.boot.phase.PhaseOutputs.NetworkUp;
 import dev.easyto.init.boot.phase.PhaseOutputs.ResolvedEnv;
 import dev.easyto.init.spec.EnvFrom;
 import dev.easyto.init.spec.Environment;
@@ -38,7 +39,7 @@ public class ResolveEnvPhase implements Phase<ResolvedEnv> {
 
     @Override
     public List<Class<?>> consumes() {
-        return List.of(VmSpec.class);
+        return List.of(VmSpec.class, NetworkUp.class);
     }
 
     @Override

@@ -9,8 +9,9 @@ import dev.easyto.init.aws.FakeImdsClient;
 import dev.easyto.init.aws.ImdsException;
 import dev.easyto.init.boot.BootFailure;
 import dev.easyto.init.boot.PhaseInputs;
-import dev.easyto.init.boot.phase.PhaseOutputs.BaseMounts;
+import dev.easyto.init.boot.phase.PhaseOutputs.NetworkUp;
 import dev.easyto.init.boot.phase.PhaseOutputs.RawUserData;
+import dev.easyto.init.net.Ipv4Address;
 import dev.easyto.init.spec.ImageConfig;
 import dev.easyto.init.spec.NameValue;
 import dev.easyto.init.spec.RunAs;
@@ -39,6 +40,9 @@ class ImdsPhasesTest {
     @Inject
     ResolveEnvPhase resolveEnv;
 
+    static final NetworkUp NETWORK =
+            new NetworkUp("eth0", Ipv4Address.parse("10.0.2.15"), 24, Ipv4Address.parse("10.0.2.2"));
+
     @BeforeEach
     void reset() {
         imds.reset();
@@ -62,18 +66,17 @@ class ImdsPhasesTest {
     @Test
     void userDataIsFetchedAnd404MeansNone() throws Exception {
         imds.userData("debug: true\n".getBytes(StandardCharsets.UTF_8));
-        RawUserData raw = fetchUserData.run(inputs(new BaseMounts(List.of())));
+        RawUserData raw = fetchUserData.run(inputs(NETWORK));
         assertArrayEquals(
                 "debug: true\n".getBytes(StandardCharsets.UTF_8), raw.bytes().orElseThrow());
         imds.reset();
-        assertTrue(fetchUserData.run(inputs(new BaseMounts(List.of()))).bytes().isEmpty());
+        assertTrue(fetchUserData.run(inputs(NETWORK)).bytes().isEmpty());
     }
 
     @Test
     void anyOtherImdsFailureIsFatal() {
         imds.failWith(new ImdsException("/latest/user-data", 500));
-        BootFailure failure =
-                assertThrows(BootFailure.class, () -> fetchUserData.run(inputs(new BaseMounts(List.of()))));
+        BootFailure failure = assertThrows(BootFailure.class, () -> fetchUserData.run(inputs(NETWORK)));
         assertEquals("unable to fetch user data: IMDS /latest/user-data: HTTP 500", failure.describe());
     }
 
@@ -84,7 +87,7 @@ class ImdsPhasesTest {
                 env: [{name: ID_COPY, value: "id=$(INSTANCE_ID)"}]
                 env-from: [{imds: {name: INSTANCE_ID, path: instance-id}}]
                 """);
-        List<NameValue> env = resolveEnv.run(inputs(spec)).env();
+        List<NameValue> env = resolveEnv.run(inputs(spec, NETWORK)).env();
         assertEquals(
                 List.of(
                         new NameValue("PATH", "/bin"),
@@ -96,13 +99,13 @@ class ImdsPhasesTest {
     @Test
     void aMissingNonOptionalSourceIsFatalAndAnOptionalOneIsSkipped() throws Exception {
         VmSpec required = spec("env-from: [{imds: {name: AZ, path: placement/availability-zone}}]");
-        BootFailure failure = assertThrows(BootFailure.class, () -> resolveEnv.run(inputs(required)));
+        BootFailure failure = assertThrows(BootFailure.class, () -> resolveEnv.run(inputs(required, NETWORK)));
         assertTrue(
                 failure.describe().startsWith("unable to resolve environment variables from external sources: "),
                 failure.describe());
         VmSpec optional = spec("env-from: [{imds: {name: AZ, path: placement/availability-zone, optional: true}}]");
         assertEquals(
                 List.of(new NameValue("PATH", "/bin")),
-                resolveEnv.run(inputs(optional)).env());
+                resolveEnv.run(inputs(optional, NETWORK)).env());
     }
 }

@@ -1,0 +1,69 @@
+package dev.easyto.init.boot.phase;
+
+import dev.easyto.init.aws.ImdsClient;
+import dev.easyto.init.boot.Console;
+import dev.easyto.init.boot.Phase;
+import dev.easyto.init.boot.PhaseInputs;
+import dev.easyto.init.boot.phase.PhaseOutputs.HostnameSet;
+import dev.easyto.init.boot.phase.PhaseOutputs.NetworkUp;
+import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.SyscallException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hostname from IMDS {@code local-hostname}, as upstream's current release sets it: trimmed,
+ * skipped when empty, and a failure only warns, since the workload runs fine under the kernel's
+ * default name.
+ */
+@ApplicationScoped
+public class SetHostnamePhase implements Phase<HostnameSet> {
+    static final String PATH = "local-hostname";
+
+    private final ImdsClient imds;
+    private final Linux linux = Linux.get();
+
+    public SetHostnamePhase(ImdsClient imds) {
+        this.imds = imds;
+    }
+
+    @Override
+    public String name() {
+        return "set-hostname";
+    }
+
+    @Override
+    public List<Class<?>> consumes() {
+        return List.of(NetworkUp.class);
+    }
+
+    @Override
+    public Class<HostnameSet> produces() {
+        return HostnameSet.class;
+    }
+
+    @Override
+    public HostnameSet run(PhaseInputs inputs) {
+        String hostname;
+        try {
+            hostname = imds.metadata(PATH).strip();
+        } catch (IOException e) {
+            Console.warn("unable to get the hostname from IMDS: %s", e.getMessage());
+            return new HostnameSet(Optional.empty());
+        }
+        if (hostname.isEmpty()) {
+            Console.warn("IMDS %s is empty, hostname left as it is", PATH);
+            return new HostnameSet(Optional.empty());
+        }
+        try {
+            linux.sethostname(hostname);
+        } catch (SyscallException | IllegalArgumentException e) {
+            Console.warn("unable to set hostname: %s", e.getMessage());
+            return new HostnameSet(Optional.empty());
+        }
+        Console.info("hostname set to %s", hostname);
+        return new HostnameSet(Optional.of(hostname));
+    }
+}

@@ -1,0 +1,221 @@
+package dev.easyto.init.net;
+
+import static dev.easyto.init.linux.LinuxConstants.AF_NETLINK;
+import static dev.easyto.init.linux.LinuxConstants.NETLINK_ROUTE;
+import static dev.easyto.init.linux.LinuxConstants.POLLIN;
+import static dev.easyto.init.linux.LinuxConstants.SOCK_CLOEXEC;
+import static dev.easyto.init.linux.LinuxConstants.SOCK_RAW;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import dev.easyto.init.linux.Linux;
+import dev.easyto.init.net.RtnlReplies.Ack;
+import dev.easyto.init.net.RtnlReplies.Done;
+import dev.easyto.init.net.RtnlReplies.LinkReply;
+import dev.easyto.init.net.RtnlReplies.Reply;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * An {@code AF_NETLINK}/{@code NETLINK_ROUTE} socket and the requests of {@link LinkControl} over
+ * it, one at a time: each request carries its own sequence number and the replies are read until
+ * the one that ends it. Not for concurrent use.
+ */
+public final class RtNetlink implements LinkControl, AutoCloseable {
+    /** Large enough for any dump datagram: the kernel fills at most 32 KiB per read. */
+    private static final int RECEIVE_BYTES = 64 * 1024;
+
+    /** The kernel answers at once; a reply this late will not come. */
+    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final long CARRIER_POLL_FIRST_MS = 10;
+    private static final long CARRIER_POLL_MAX_MS = 100;
+
+    private final Linux linux;
+    private final int fd;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment receiveBuffer;
+    private final MemorySegment kernel;
+    private int seq;
+
+    private RtNetlink(Linux linux, int fd) {
+        this.linux = linux;
+        this.fd = fd;
+        this.receiveBuffer = arena.allocate(RECEIVE_BYTES);
+        // struct sockaddr_nl of the kernel: family, pad, port id 0, no multicast groups.
+        this.kernel = arena.allocate(12, 4);
+        kernel.set(JAVA_SHORT, 0, (short) AF_NETLINK);
+        this.seq = (int) (System.nanoTime() & 0x3FFF_FFFF);
+    }
+
+    public static RtNetlink open() {
+        Linux linux = Linux.get();
+        int fd = linux.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+        RtNetlink socket = new RtNetlink(linux, fd);
+        try {
+            // Port id 0: the kernel picks one, so several sockets in one process do not collide.
+            linux.bind(fd, socket.kernel);
+        } catch (RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        return socket;
+    }
+
+    @Override
+    public List<Link> links() throws IOException {
+        int id = nextSeq();
+        List<Link> links = new ArrayList<>();
+        for (Reply reply : exchange("dump links", RtnlRequests.getLinks(id), id, Done.class::isInstance)) {
+            if (reply instanceof LinkReply linkReply) {
+                links.add(linkReply.link());
+            }
+        }
+        return links;
+    }
+
+    @Override
+    public Link link(int index) throws IOException {
+        int id = nextSeq();
+        List<Reply> replies =
+                exchange("get link " + index, RtnlRequests.getLink(id, index), id, LinkReply.class::isInstance);
+        return ((LinkReply) replies.getLast()).link();
+    }
+
+    @Override
+    public void setUp(int index, boolean up) throws IOException {
+        int id = nextSeq();
+        acknowledged("set link " + index + (up ? " up" : " down"), RtnlRequests.setUp(id, index, up), id);
+    }
+
+    @Override
+    public void rename(int index, String name) throws IOException {
+        int id = nextSeq();
+        acknowledged("rename link " + index + " to " + name, RtnlRequests.rename(id, index, name), id);
+    }
+
+    @Override
+    public void addAddress(int index, Ipv4Address address, int prefixLength, int scope) throws IOException {
+        int id = nextSeq();
+        acknowledged(
+                "add " + address + "/" + prefixLength + " to link " + index,
+                RtnlRequests.addAddress(id, index, address, prefixLength, scope),
+                id);
+    }
+
+    @Override
+    public void deleteAddress(int index, Ipv4Address address, int prefixLength) throws IOException {
+        int id = nextSeq();
+        acknowledged(
+                "delete " + address + "/" + prefixLength + " from link " + index,
+                RtnlRequests.deleteAddress(id, index, address, prefixLength),
+                id);
+    }
+
+    @Override
+    public void replaceDefaultRoute(int index, Ipv4Address gateway) throws IOException {
+        int id = nextSeq();
+        acknowledged(
+                "set default route via " + gateway + " on link " + index,
+                RtnlRequests.replaceDefaultRoute(id, index, gateway),
+                id);
+    }
+
+    @Override
+    public void deleteDefaultRoute(int index, Ipv4Address gateway) throws IOException {
+        int id = nextSeq();
+        acknowledged(
+                "delete default route via " + gateway + " on link " + index,
+                RtnlRequests.deleteDefaultRoute(id, index, gateway),
+                id);
+    }
+
+    /**
+     * Polls the link's state rather than listening for link events: carrier normally follows
+     * "up" within milliseconds, and a poll cannot miss an event that came before it listened.
+     */
+    @Override
+    public boolean waitForCarrier(int index, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = CARRIER_POLL_FIRST_MS;
+        while (true) {
+            if (link(index).carrier()) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            sleep(Math.min(pause, left / 1_000_000 + 1));
+            pause = Math.min(pause * 2, CARRIER_POLL_MAX_MS);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            linux.close(fd);
+        } finally {
+            arena.close();
+        }
+    }
+
+    private int nextSeq() {
+        seq = (seq + 1) & 0x7FFF_FFFF;
+        return seq;
+    }
+
+    private void acknowledged(String what, byte[] request, int id) throws IOException {
+        exchange(what, request, id, reply -> reply instanceof Ack);
+    }
+
+    /**
+     * Sends {@code request} and collects the replies with its sequence number up to the first that
+     * {@code last} accepts. Replies to earlier requests (a late acknowledgement) are skipped.
+     *
+     * @throws NetlinkException if the kernel answers with an error
+     */
+    private List<Reply> exchange(String what, byte[] request, int id, Predicate<Reply> last) throws IOException {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment message = call.allocateFrom(JAVA_BYTE, request);
+            linux.sendto(fd, message, 0, kernel);
+        }
+        List<Reply> replies = new ArrayList<>();
+        long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || linux.poll(fd, POLLIN, (int) Math.max(1, left / 1_000_000)) == 0) {
+                throw new IOException(what + ": no answer from the kernel within " + REPLY_TIMEOUT.toSeconds() + " s");
+            }
+            int length = (int) linux.recv(fd, receiveBuffer, 0);
+            byte[] datagram = receiveBuffer.asSlice(0, length).toArray(JAVA_BYTE);
+            for (Reply reply : RtnlReplies.parse(datagram, length)) {
+                if (reply.seq() != id) {
+                    continue;
+                }
+                if (reply instanceof Ack ack && ack.errno() != 0) {
+                    throw new NetlinkException(what, ack.errno());
+                }
+                replies.add(reply);
+                if (last.test(reply)) {
+                    return replies;
+                }
+            }
+        }
+    }
+
+    private static void sleep(long millis) throws InterruptedIOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for carrier");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.easyto.init.net;
+
+import static dev.easyto.init.linux.LinuxConstants.AF_INET;
+import static dev.easyto.init.linux.LinuxConstants.IPPROTO_UDP;
+import static dev.easyto.init.linux.LinuxConstants.POLLIN;
+import static dev.easyto.init.linux.LinuxConstants.SOCK_CLOEXEC;
+import static dev.easyto.init.linux.LinuxConstants.SOCK_DGRAM;
+import static dev.easyto.init.linux.LinuxConstants.SOL_SOCKET;
+import static dev.easyto.init.linux.LinuxConstants.SO_BINDTODEVICE;
+import static dev.easyto.init.linux.LinuxConstants.SO_BROADCAST;
+import static dev.easyto.init.linux.LinuxConstants.SO_REUSEADDR;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import dev.easyto.init.linux.Linux;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * DHCP over a UDP socket on port 68, as upstream does it: bound to one interface
+ * ({@code SO_BINDTODEVICE}) so that broadcasts leave through it and only its replies come back,
+ * sending to 255.255.255.255:67. Servers broadcast their replies because the client sets the
+ * broadcast flag, so no raw socket is needed while the interface has no address.
+ */
+public final class UdpDhcpTransport implements DhcpClient.Transport {
+    /** More than the 1500 bytes the client asks for, so an oversized reply is not cut short. */
+    private static final int RECEIVE_BYTES = 4096;
+
+    private final Linux linux;
+    private final int fd;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment receiveBuffer = arena.allocate(RECEIVE_BYTES);
+    private final MemorySegment servers;
+
+    private UdpDhcpTransport(Linux linux, int fd) {
+        this.linux = linux;
+        this.fd = fd;
+        this.servers = arena.allocateFrom(JAVA_BYTE, socketAddress(Ipv4Address.BROADCAST, DhcpMessage.SERVER_PORT));
+    }
+
+    /** A socket for DHCP on {@code interfaceName}; needs CAP_NET_RAW (SO_BINDTODEVICE) and CAP_NET_BIND_SERVICE. */
+    public static UdpDhcpTransport open(String interfaceName) {
+        Linux linux = Linux.get();
+        int fd = linux.socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP);
+        UdpDhcpTransport transport = new UdpDhcpTransport(linux, fd);
+        try (Arena setup = Arena.ofConfined()) {
+            MemorySegment one = setup.allocateFrom(JAVA_INT, 1);
+            // Another DHCP client (a second interface's, or a leftover) may hold port 68 too.
+            linux.setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, one);
+            linux.setsockopt(fd, SOL_SOCKET, SO_BROADCAST, one);
+            byte[] name = interfaceName.getBytes(StandardCharsets.UTF_8);
+            linux.setsockopt(
+                    fd,
+                    SOL_SOCKET,
+                    SO_BINDTODEVICE,
+                    setup.allocateFrom(JAVA_BYTE, Arrays.copyOf(name, name.length + 1)));
+            linux.bind(fd, setup.allocateFrom(JAVA_BYTE, socketAddress(Ipv4Address.ANY, DhcpMessage.CLIENT_PORT)));
+        } catch (RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+        return transport;
+    }
+
+    /** {@code struct sockaddr_in}: family in host order, port and address in network order, 8 bytes of zero. */
+    static byte[] socketAddress(Ipv4Address address, int port) {
+        ByteBuffer sockaddr = ByteBuffer.allocate(16);
+        sockaddr.order(ByteOrder.LITTLE_ENDIAN).putShort((short) AF_INET);
+        sockaddr.order(ByteOrder.BIG_ENDIAN).putShort((short) port).put(address.bytes());
+        return sockaddr.array();
+    }
+
+    @Override
+    public void send(byte[] packet) {
+        try (Arena call = Arena.ofConfined()) {
+            linux.sendto(fd, call.allocateFrom(JAVA_BYTE, packet), 0, servers);
+        }
+    }
+
+    @Override
+    public byte[] receive(long timeoutMillis) {
+        if (linux.poll(fd, POLLIN, (int) Math.min(timeoutMillis, Integer.MAX_VALUE)) == 0) {
+            return null;
+        }
+        long length = linux.recv(fd, receiveBuffer, 0);
+        return receiveBuffer.asSlice(0, length).toArray(JAVA_BYTE);
+    }
+
+    @Override
+    public void close() {
+        try {
+            linux.close(fd);
+        } finally {
+            arena.close();
+        }
+    }
+}
