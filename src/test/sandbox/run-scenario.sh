@@ -20,7 +20,8 @@
 # Scenario files: user-data.yaml | user-data.gz | user-data-source.yaml, expected-output,
 # unexpected-output (lines that must not appear),
 # overlay/, metadata.json, imds/ (extra meta-data), config (KEY=VALUE: TIMEOUT, NIC_COUNT,
-# SPOT_TERMINATION_DELAY, SEND_SIGNAL=SIG@SECONDS, ENV_NAME=VALUE).
+# SPOT_TERMINATION_DELAY, SEND_SIGNAL=SIG@SECONDS, ENV_NAME=VALUE, USE_AWS=1 or upstream's
+# USE_LOCALSTACK=1), aws-setup.sh (seeds the AWS emulator, see "AWS emulator" below).
 # Exit status: 0 if the scenario passed, 1 otherwise, 2 on usage or setup errors.
 set -eu
 
@@ -101,6 +102,7 @@ timeout=$(config_get TIMEOUT 60)
 nic_count=$(config_get NIC_COUNT 1)
 spot_delay=$(config_get SPOT_TERMINATION_DELAY 0)
 send_signal=$(config_get SEND_SIGNAL "")
+use_aws=$(config_get USE_AWS "$(config_get USE_LOCALSTACK 0)")
 for number in "${timeout}" "${nic_count}" "${spot_delay}"; do
     case "${number}" in
         '' | *[!0-9]*) die "${scenario}/config: expected a whole number, got '${number}'" ;;
@@ -128,6 +130,7 @@ vpc_ns=easyto-vpc-${id}
 work=${repo}/target/sandbox/${name}-${id}
 console=${work}/console.log
 imds_pid=""
+moto_pid=""
 sandbox_pid=""
 watchdog_pid=""
 signaller_pid=""
@@ -184,10 +187,10 @@ cleanup()
         kill "${streamer_pid}" 2>/dev/null || true
         wait "${streamer_pid}" 2>/dev/null || true
     fi
-    if [ -n "${imds_pid}" ]; then
-        kill -KILL "${imds_pid}" 2>/dev/null || true
-        wait "${imds_pid}" 2>/dev/null || true
-    fi
+    for pid in ${imds_pid} ${moto_pid}; do
+        kill -KILL "${pid}" 2>/dev/null || true
+        wait "${pid}" 2>/dev/null || true
+    done
     ip netns delete "${sbx_ns}" 2>/dev/null || true
     ip netns delete "${vpc_ns}" 2>/dev/null || true
     restore_global_sysctls
@@ -264,6 +267,17 @@ if [ "${preconfigure_net}" = 1 ]; then
     ip -n "${sbx_ns}" route add default via 10.0.2.2
 fi
 
+# AWS emulator (USE_AWS=1 or USE_LOCALSTACK=1): moto_server in the VPC namespace, where the
+# sandbox reaches it at 10.0.2.2 (no DNS in the sandbox, so the endpoint is an address). It starts
+# now, seeded by the scenario's aws-setup.sh once it answers; the init gets AWS_ENDPOINT_URL.
+aws_port=4566
+aws_endpoint=http://10.0.2.2:${aws_port}
+if [ "${use_aws}" = 1 ]; then
+    command -v moto_server >/dev/null 2>&1 || die "${name} needs moto_server (pip install 'moto[server]')"
+    ip netns exec "${vpc_ns}" moto_server -H 10.0.2.2 -p "${aws_port}" </dev/null >"${work}/moto.log" 2>&1 &
+    moto_pid=$!
+fi
+
 # The JVM takes a moment to start: let it do so while the root is built.
 ready=${work}/imds.ready
 ip netns exec "${vpc_ns}" "${java_home}/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto \
@@ -335,6 +349,7 @@ env_file=${work}/init.env
     for assignment in ${init_env}; do
         echo "${assignment}"
     done
+    [ "${use_aws}" != 1 ] || echo "AWS_ENDPOINT_URL=${aws_endpoint}"
     if [ -f "${scenario}/config" ]; then
         sed -n 's/^[[:space:]]*ENV_\([A-Za-z_][A-Za-z0-9_]*=\)/\1/p' "${scenario}/config"
     fi
@@ -349,6 +364,26 @@ while [ ! -f "${ready}" ]; do
     sleep 0.05
     waited=$((waited + 1))
 done
+
+if [ -n "${moto_pid}" ]; then
+    waited=0
+    until ip netns exec "${vpc_ns}" busybox wget -q -O /dev/null "${aws_endpoint}/moto-api/" 2>/dev/null; do
+        if ! alive "${moto_pid}" || [ "${waited}" -ge 300 ]; then
+            cat "${work}/moto.log" >&2
+            die "moto_server did not start within 30 s"
+        fi
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    if [ -f "${scenario}/aws-setup.sh" ]; then
+        ip netns exec "${vpc_ns}" env AWS_ENDPOINT_URL="${aws_endpoint}" AWS_ACCESS_KEY_ID=test \
+            AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_SEED="${here}/aws-seed.py" \
+            sh "${scenario}/aws-setup.sh" </dev/null >"${work}/aws-setup.log" 2>&1 || {
+            cat "${work}/aws-setup.log" >&2
+            die "${scenario}/aws-setup.sh failed"
+        }
+    fi
+fi
 
 : >"${console}"
 started=$(date +%s.%N)
