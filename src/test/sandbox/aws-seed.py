@@ -1,8 +1,10 @@
 """Seeds the sandbox's AWS emulator (moto_server) for a scenario's aws-setup.sh.
 
 The harness runs aws-setup.sh in the emulator's network namespace with AWS_ENDPOINT_URL, test
-credentials and a region set, and AWS_SEED naming this file. Commands come one per line on
-standard input (shell-style quoting), so a scenario pays for one Python start:
+credentials and a region set, and AWS_SEED naming this file, as soon as it has started the
+emulator: this waits for it to answer, so importing boto3 overlaps the emulator's own start.
+Commands come one per line on standard input (shell-style quoting), so a scenario pays for one
+Python start:
 
   object BUCKET KEY VALUE          put an object (the bucket is created if missing)
   bucket BUCKET                    create an empty bucket
@@ -15,6 +17,8 @@ Only names are printed, never values.
 import os
 import shlex
 import sys
+import time
+import urllib.request
 
 import boto3
 
@@ -53,7 +57,20 @@ def run(words):
         sys.exit("aws-seed: bad command: " + " ".join(words) + "\n" + __doc__)
 
 
+def wait_for_emulator(seconds=30):
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(os.environ["AWS_ENDPOINT_URL"] + "/moto-api/", timeout=2):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                sys.exit("aws-seed: no emulator at " + os.environ["AWS_ENDPOINT_URL"])
+            time.sleep(0.05)
+
+
 def main():
+    wait_for_emulator()
     for line in sys.stdin:
         words = shlex.split(line, comments=True)
         if words:

@@ -187,7 +187,7 @@ cleanup()
         kill "${streamer_pid}" 2>/dev/null || true
         wait "${streamer_pid}" 2>/dev/null || true
     fi
-    for pid in ${imds_pid} ${moto_pid}; do
+    for pid in ${aws_setup_pid:-} ${imds_pid} ${moto_pid}; do
         kill -KILL "${pid}" 2>/dev/null || true
         wait "${pid}" 2>/dev/null || true
     done
@@ -268,14 +268,24 @@ if [ "${preconfigure_net}" = 1 ]; then
 fi
 
 # AWS emulator (USE_AWS=1 or USE_LOCALSTACK=1): moto_server in the VPC namespace, where the
-# sandbox reaches it at 10.0.2.2 (no DNS in the sandbox, so the endpoint is an address). It starts
-# now, seeded by the scenario's aws-setup.sh once it answers; the init gets AWS_ENDPOINT_URL.
+# sandbox reaches it at 10.0.2.2 (no DNS in the sandbox, so the endpoint is an address). It and
+# the scenario's aws-setup.sh (which waits for it) start now, while the root is built; the init
+# boots once both are done, with AWS_ENDPOINT_URL.
 aws_port=4566
 aws_endpoint=http://10.0.2.2:${aws_port}
+aws_setup_pid=""
 if [ "${use_aws}" = 1 ]; then
-    command -v moto_server >/dev/null 2>&1 || die "${name} needs moto_server (pip install 'moto[server]')"
-    ip netns exec "${vpc_ns}" moto_server -H 10.0.2.2 -p "${aws_port}" </dev/null >"${work}/moto.log" 2>&1 &
+    moto=$(command -v moto_server) || die "${name} needs moto_server (pip install 'moto[server]')"
+    ip netns exec "${vpc_ns}" "${moto}" -H 10.0.2.2 -p "${aws_port}" </dev/null >"${work}/moto.log" 2>&1 &
     moto_pid=$!
+    if [ -f "${scenario}/aws-setup.sh" ]; then
+        # The python3 installed with moto_server (a venv's, pyenv's) is the one that has boto3.
+        ip netns exec "${vpc_ns}" env PATH="$(dirname "${moto}"):${PATH}" \
+            AWS_ENDPOINT_URL="${aws_endpoint}" AWS_ACCESS_KEY_ID=test \
+            AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_SEED="${here}/aws-seed.py" \
+            sh "${scenario}/aws-setup.sh" </dev/null >"${work}/aws-setup.log" 2>&1 &
+        aws_setup_pid=$!
+    fi
 fi
 
 # The JVM takes a moment to start: let it do so while the root is built.
@@ -375,13 +385,14 @@ if [ -n "${moto_pid}" ]; then
         sleep 0.1
         waited=$((waited + 1))
     done
-    if [ -f "${scenario}/aws-setup.sh" ]; then
-        ip netns exec "${vpc_ns}" env AWS_ENDPOINT_URL="${aws_endpoint}" AWS_ACCESS_KEY_ID=test \
-            AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_SEED="${here}/aws-seed.py" \
-            sh "${scenario}/aws-setup.sh" </dev/null >"${work}/aws-setup.log" 2>&1 || {
+    if [ -n "${aws_setup_pid}" ]; then
+        setup_status=0
+        wait "${aws_setup_pid}" || setup_status=$?
+        aws_setup_pid=""
+        if [ "${setup_status}" -ne 0 ]; then
             cat "${work}/aws-setup.log" >&2
-            die "${scenario}/aws-setup.sh failed"
-        }
+            die "${scenario}/aws-setup.sh failed (status ${setup_status})"
+        fi
     fi
 fi
 

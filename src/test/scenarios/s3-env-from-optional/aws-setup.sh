@@ -2,6 +2,6 @@
 # The bucket exists; the optional object does not.
 # Ours, not upstream's: run by src/test/sandbox/run-scenario.sh against moto_server.
 set -eu
-python3 "${AWS_SEED}" <<'EOF'
+exec python3 "${AWS_SEED}" <<'EOF'
 bucket optional-bucket
 EOF

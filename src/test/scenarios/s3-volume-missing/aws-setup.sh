@@ -2,6 +2,6 @@
 # An empty bucket: nothing under the prefix.
 # Ours, not upstream's: run by src/test/sandbox/run-scenario.sh against moto_server.
 set -eu
-python3 "${AWS_SEED}" <<'EOF'
+exec python3 "${AWS_SEED}" <<'EOF'
 bucket empty-bucket2
 EOF

@@ -2,6 +2,6 @@
 # Plain text where a JSON object is required (no name).
 # Ours, not upstream's: run by src/test/sandbox/run-scenario.sh against moto_server.
 set -eu
-python3 "${AWS_SEED}" <<'EOF'
+exec python3 "${AWS_SEED}" <<'EOF'
 secret invalid/plain-text 'this is plain text, not JSON'
 EOF

@@ -2,6 +2,6 @@
 # Another parameter exists; the one the user data names does not.
 # Ours, not upstream's: run by src/test/sandbox/run-scenario.sh against moto_server.
 set -eu
-python3 "${AWS_SEED}" <<'EOF'
+exec python3 "${AWS_SEED}" <<'EOF'
 parameter /existing/parameter some-value
 EOF
