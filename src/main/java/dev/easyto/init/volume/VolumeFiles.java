@@ -6,6 +6,7 @@ import dev.easyto.init.linux.SyscallException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,6 +24,7 @@ public final class VolumeFiles {
     /** S3 files are configuration: readable by all, like upstream's. */
     static final Set<PosixFilePermission> S3_FILE = PosixFilePermissions.fromString("rw-r--r--");
 
+    /** Also the template volume's directories (upstream's Zig release). */
     static final Set<PosixFilePermission> S3_DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
 
     /** SSM and Secrets Manager values may be secrets: owner only, directories included (upstream R). */
@@ -44,11 +46,16 @@ public final class VolumeFiles {
 
     void write(Path file, byte[] content) throws VolumeException {
         try {
-            mkdirs(file.getParent());
-            AtomicFile.write(file, content, fileMode, uid, gid);
+            writeOrThrow(file, content);
         } catch (IOException e) {
             throw new VolumeException("unable to write " + file + ": " + describe(e), e);
         }
+    }
+
+    /** {@link #write} for callers that report the JDK's failure in their own words. */
+    void writeOrThrow(Path file, byte[] content) throws IOException {
+        mkdirs(file.getParent());
+        AtomicFile.write(file, content, fileMode, uid, gid);
     }
 
     /** {@code mkdir -p} that chowns and sets the mode of the directories it creates, and only those. */
@@ -73,7 +80,7 @@ public final class VolumeFiles {
             }
         }
         if (!Files.isDirectory(directory)) {
-            throw new IOException(directory + " is not a directory");
+            throw new NotDirectoryException(directory.toString());
         }
     }
 

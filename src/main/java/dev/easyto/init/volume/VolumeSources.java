@@ -7,8 +7,10 @@ import dev.easyto.init.aws.SecretValues;
 import dev.easyto.init.boot.Console;
 import dev.easyto.init.fs.Root;
 import dev.easyto.init.spec.Mount;
+import dev.easyto.init.spec.NameValue;
 import dev.easyto.init.spec.Volume;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -31,7 +33,7 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
  * Puts one volume's content in place under a root: S3 objects, SSM parameters or a Secrets
- * Manager secret copied once at boot into files. Every name is checked before anything is written,
+ * Manager secret copied once at boot into files, or a template rendered into one. Every name is checked before anything is written,
  * so a bad key does not leave half a volume behind.
  */
 @ApplicationScoped
@@ -45,20 +47,33 @@ public class VolumeSources {
     /**
      * Fetches the volume's content and writes its files under {@code root}.
      *
+     * @param env the command's final environment, for {@code $(VAR)} in template variables
      * @return how many files were written
      * @throws VolumeException when the content could not be fetched or written (an optional
      *     volume may skip it)
      * @throws AwsUnavailableException when no AWS client could be made (fatal)
      */
-    public int populate(Volume volume, Root root) throws VolumeException, AwsUnavailableException {
+    public int populate(Volume volume, Root root, List<NameValue> env) throws VolumeException, AwsUnavailableException {
         return switch (volume) {
             case Volume.S3 s3 -> s3(s3, root);
             case Volume.Ssm ssm -> ssm(ssm, root);
             case Volume.SecretsManager secret -> secretsManager(secret, root);
+            case Volume.Template template -> template(template, root, env);
             case Volume.Ebs ebs -> throw new VolumeException("EBS volumes are not supported by this build yet");
-            case Volume.Template template ->
-                throw new VolumeException("template volumes are not supported by this build yet");
         };
+    }
+
+    private static int template(Volume.Template volume, Root root, List<NameValue> env) throws VolumeException {
+        Set<PosixFilePermission> mode = TemplateVolume.mode(volume.mount().mode());
+        byte[] content = TemplateVolume.render(volume, env);
+        Path destination = root.resolve(volume.mount().destination());
+        try {
+            files(volume.mount(), mode, VolumeFiles.S3_DIRECTORY).writeOrThrow(destination, content);
+        } catch (IOException e) {
+            throw TemplateVolume.writeFailure(destination, e);
+        }
+        Console.info("template volume rendered to %s", volume.mount().destination());
+        return 1;
     }
 
     private int s3(Volume.S3 volume, Root root) throws VolumeException, AwsUnavailableException {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,8 +72,8 @@ class VolumeSourcesTest {
     @Test
     void s3PrefixBecomesADirectoryTree() throws Exception {
         Root root = Root.at(scratch);
-        int written =
-                sources.populate(new Volume.S3("volume-test", "app/config/", mount("/config", uid, gid), false), root);
+        int written = sources.populate(
+                new Volume.S3("volume-test", "app/config/", mount("/config", uid, gid), false), root, List.of());
         assertEquals(2, written);
         assertEquals("content of app/config/file1.txt", Files.readString(scratch.resolve("config/file1.txt")));
         assertEquals(
@@ -87,7 +88,8 @@ class VolumeSourcesTest {
     void aPrefixThatIsOneKeyIsOneFile() throws Exception {
         sources.populate(
                 new Volume.S3("volume-test", "app/config/file1.txt", mount("/etc/app.txt", uid, gid), false),
-                Root.at(scratch));
+                Root.at(scratch),
+                List.of());
         assertEquals("content of app/config/file1.txt", Files.readString(scratch.resolve("etc/app.txt")));
     }
 
@@ -96,7 +98,9 @@ class VolumeSourcesTest {
         VolumeException e = assertThrows(
                 VolumeException.class,
                 () -> sources.populate(
-                        new Volume.S3("volume-bad", "p/", mount("/data", uid, gid), false), Root.at(scratch)));
+                        new Volume.S3("volume-bad", "p/", mount("/data", uid, gid), false),
+                        Root.at(scratch),
+                        List.of()));
         assertTrue(e.getMessage().contains("p/../escape.txt"), e.getMessage());
         assertFalse(Files.exists(scratch.resolve("data")));
         assertFalse(Files.exists(scratch.resolve("escape.txt")));
@@ -107,19 +111,23 @@ class VolumeSourcesTest {
         VolumeException e = assertThrows(
                 VolumeException.class,
                 () -> sources.populate(
-                        new Volume.S3("volume-empty", "none/", mount("/config", uid, gid), false), Root.at(scratch)));
+                        new Volume.S3("volume-empty", "none/", mount("/config", uid, gid), false),
+                        Root.at(scratch),
+                        List.of()));
         assertEquals("no S3 objects found in volume-empty/none/", e.getMessage());
         VolumeException noBucket = assertThrows(
                 VolumeException.class,
                 () -> sources.populate(
-                        new Volume.S3("volume-missing", "", mount("/config", uid, gid), false), Root.at(scratch)));
+                        new Volume.S3("volume-missing", "", mount("/config", uid, gid), false),
+                        Root.at(scratch),
+                        List.of()));
         assertTrue(noBucket.getMessage().contains("NoSuchBucket"), noBucket.getMessage());
     }
 
     @Test
     void ssmHierarchyBecomesOwnerOnlyFiles() throws Exception {
-        int written =
-                sources.populate(new Volume.Ssm("/vol/config/", mount("/ssm", uid, gid), false), Root.at(scratch));
+        int written = sources.populate(
+                new Volume.Ssm("/vol/config/", mount("/ssm", uid, gid), false), Root.at(scratch), List.of());
         assertEquals(2, written);
         assertEquals("localhost", Files.readString(scratch.resolve("ssm/db/host")));
         assertEquals("k3y", Files.readString(scratch.resolve("ssm/api_key")));
@@ -130,7 +138,8 @@ class VolumeSourcesTest {
 
     @Test
     void ssmSingleParameterIsTheDestinationFileVerbatim() throws Exception {
-        sources.populate(new Volume.Ssm("/vol/single", mount("/run/one", uid, gid), false), Root.at(scratch));
+        sources.populate(
+                new Volume.Ssm("/vol/single", mount("/run/one", uid, gid), false), Root.at(scratch), List.of());
         assertEquals("one\n", Files.readString(scratch.resolve("run/one")));
     }
 
@@ -139,7 +148,7 @@ class VolumeSourcesTest {
         VolumeException e = assertThrows(
                 VolumeException.class,
                 () -> sources.populate(
-                        new Volume.Ssm("/vol/missing/", mount("/ssm", uid, gid), false), Root.at(scratch)));
+                        new Volume.Ssm("/vol/missing/", mount("/ssm", uid, gid), false), Root.at(scratch), List.of()));
         assertTrue(e.getMessage().contains("ParameterNotFound"), e.getMessage());
     }
 
@@ -147,7 +156,8 @@ class VolumeSourcesTest {
     void secretsManagerSecretIsOneOwnerOnlyFile() throws Exception {
         sources.populate(
                 new Volume.SecretsManager("vol/secret", mount("/secrets/db-password", uid, gid), false),
-                Root.at(scratch));
+                Root.at(scratch),
+                List.of());
         Path file = scratch.resolve("secrets/db-password");
         assertEquals("s3cret", Files.readString(file));
         assertEquals("rw-------", mode(file));
@@ -155,7 +165,8 @@ class VolumeSourcesTest {
                 VolumeException.class,
                 () -> sources.populate(
                         new Volume.SecretsManager("vol/missing", mount("/secrets/x", uid, gid), false),
-                        Root.at(scratch)));
+                        Root.at(scratch),
+                        List.of()));
         assertTrue(e.getMessage().contains("ResourceNotFoundException"), e.getMessage());
     }
 
@@ -165,7 +176,8 @@ class VolumeSourcesTest {
         Files.createDirectories(scratch.resolve("var"));
         sources.populate(
                 new Volume.SecretsManager("vol/secret", mount("/var/lib/app/secret", 1234, 5678), false),
-                Root.at(scratch));
+                Root.at(scratch),
+                List.of());
         assertEquals(1234, owner(scratch.resolve("var/lib/app/secret")));
         assertEquals(5678, Files.getAttribute(scratch.resolve("var/lib/app/secret"), "unix:gid"));
         assertEquals(1234, owner(scratch.resolve("var/lib/app")));
