@@ -187,7 +187,11 @@ cleanup()
         kill "${streamer_pid}" 2>/dev/null || true
         wait "${streamer_pid}" 2>/dev/null || true
     fi
-    for pid in ${aws_setup_pid:-} ${imds_pid} ${moto_pid}; do
+    if [ -n "${imds_pid}" ]; then
+        kill -KILL "${imds_pid}" 2>/dev/null || true
+        wait "${imds_pid}" 2>/dev/null || true
+    fi
+    for pid in ${aws_setup_pid:-} ${moto_pid}; do
         kill -KILL "${pid}" 2>/dev/null || true
         wait "${pid}" 2>/dev/null || true
     done
@@ -280,7 +284,7 @@ if [ "${use_aws}" = 1 ]; then
     moto_pid=$!
     if [ -f "${scenario}/aws-setup.sh" ]; then
         # The python3 installed with moto_server (a venv's, pyenv's) is the one that has boto3.
-        ip netns exec "${vpc_ns}" env PATH="$(dirname "${moto}"):${PATH}" \
+        ip netns exec "${vpc_ns}" env PATH="$(dirname "${moto}"):${PATH}" no_proxy=10.0.2.2 NO_PROXY=10.0.2.2 \
             AWS_ENDPOINT_URL="${aws_endpoint}" AWS_ACCESS_KEY_ID=test \
             AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_SEED="${here}/aws-seed.py" \
             sh "${scenario}/aws-setup.sh" </dev/null >"${work}/aws-setup.log" 2>&1 &
@@ -377,7 +381,7 @@ done
 
 if [ -n "${moto_pid}" ]; then
     waited=0
-    until ip netns exec "${vpc_ns}" busybox wget -q -O /dev/null "${aws_endpoint}/moto-api/" 2>/dev/null; do
+    until ip netns exec "${vpc_ns}" busybox wget -q -Y off -O /dev/null "${aws_endpoint}/moto-api/" 2>/dev/null; do
         if ! alive "${moto_pid}" || [ "${waited}" -ge 300 ]; then
             cat "${work}/moto.log" >&2
             die "moto_server did not start within 30 s"

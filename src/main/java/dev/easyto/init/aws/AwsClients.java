@@ -45,8 +45,8 @@ public class AwsClients {
 
     public synchronized S3Client s3() throws AwsUnavailableException {
         if (s3 == null) {
-            long started = System.nanoTime();
             AwsSession current = session();
+            long started = System.nanoTime();
             Optional<URI> endpoint = endpoint(current, "S3");
             // An endpoint given as an address (a test's emulator) cannot take the bucket as a
             // host name prefix; real S3 keeps virtual-hosted addressing.
@@ -60,8 +60,8 @@ public class AwsClients {
 
     public synchronized SsmClient ssm() throws AwsUnavailableException {
         if (ssm == null) {
-            long started = System.nanoTime();
             AwsSession current = session();
+            long started = System.nanoTime();
             ssm = configure(SsmClient.builder(), current, endpoint(current, "SSM"))
                     .build();
             created("SSM", started);
@@ -71,8 +71,8 @@ public class AwsClients {
 
     public synchronized SecretsManagerClient secretsManager() throws AwsUnavailableException {
         if (secretsManager == null) {
-            long started = System.nanoTime();
             AwsSession current = session();
+            long started = System.nanoTime();
             secretsManager = configure(SecretsManagerClient.builder(), current, endpoint(current, "Secrets Manager"))
                     .build();
             created("Secrets Manager", started);
@@ -82,7 +82,9 @@ public class AwsClients {
 
     private AwsSession session() throws AwsUnavailableException {
         if (session == null) {
+            long started = System.nanoTime();
             session = source.open();
+            Console.info("AWS region and credentials ready in %d ms", (System.nanoTime() - started) / 1_000_000);
         }
         return session;
     }
