@@ -22,7 +22,8 @@
 # Scenario files: user-data.yaml | user-data.gz | user-data-source.yaml, expected-output,
 # unexpected-output (lines that must not appear),
 # overlay/, metadata.json, imds/ (extra meta-data), config (KEY=VALUE: TIMEOUT, NIC_COUNT,
-# SPOT_TERMINATION_DELAY, SEND_SIGNAL=SIG@SECONDS, ENV_NAME=VALUE).
+# SPOT_TERMINATION_DELAY, SEND_SIGNAL=SIG@SECONDS, ENV_NAME=VALUE, USE_AWS=1 or upstream's
+# USE_LOCALSTACK=1), aws-setup.sh (seeds the AWS emulator, see "AWS emulator" below).
 # Exit status: 0 if the scenario passed, 1 otherwise, 2 on usage or setup errors.
 set -eu
 
@@ -103,6 +104,7 @@ timeout=$(config_get TIMEOUT 60)
 nic_count=$(config_get NIC_COUNT 1)
 spot_delay=$(config_get SPOT_TERMINATION_DELAY 0)
 send_signal=$(config_get SEND_SIGNAL "")
+use_aws=$(config_get USE_AWS "$(config_get USE_LOCALSTACK 0)")
 for number in "${timeout}" "${nic_count}" "${spot_delay}"; do
     case "${number}" in
         '' | *[!0-9]*) die "${scenario}/config: expected a whole number, got '${number}'" ;;
@@ -131,6 +133,7 @@ work=${repo}/target/sandbox/${name}-${id}
 console=${work}/console.log
 imds_pid=""
 dnsmasq_pid=""
+moto_pid=""
 sandbox_pid=""
 watchdog_pid=""
 signaller_pid=""
@@ -187,7 +190,7 @@ cleanup()
         kill "${streamer_pid}" 2>/dev/null || true
         wait "${streamer_pid}" 2>/dev/null || true
     fi
-    for pid in ${imds_pid} ${dnsmasq_pid}; do
+    for pid in ${imds_pid} ${dnsmasq_pid} ${aws_setup_pid:-} ${moto_pid}; do
         kill -KILL "${pid}" 2>/dev/null || true
         wait "${pid}" 2>/dev/null || true
     done
@@ -281,6 +284,27 @@ if [ "${preconfigure_net}" = 1 ]; then
     ip -n "${sbx_ns}" route add default via 10.0.2.2
 fi
 
+# AWS emulator (USE_AWS=1 or USE_LOCALSTACK=1): moto_server in the VPC namespace, where the
+# sandbox reaches it at 10.0.2.2 (no DNS in the sandbox, so the endpoint is an address). It and
+# the scenario's aws-setup.sh (which waits for it) start now, while the root is built; the init
+# boots once both are done, with AWS_ENDPOINT_URL.
+aws_port=4566
+aws_endpoint=http://10.0.2.2:${aws_port}
+aws_setup_pid=""
+if [ "${use_aws}" = 1 ]; then
+    moto=$(command -v moto_server) || die "${name} needs moto_server (pip install 'moto[server]')"
+    ip netns exec "${vpc_ns}" "${moto}" -H 10.0.2.2 -p "${aws_port}" </dev/null >"${work}/moto.log" 2>&1 &
+    moto_pid=$!
+    if [ -f "${scenario}/aws-setup.sh" ]; then
+        # The python3 installed with moto_server (a venv's, pyenv's) is the one that has boto3.
+        ip netns exec "${vpc_ns}" env PATH="$(dirname "${moto}"):${PATH}" no_proxy=10.0.2.2 NO_PROXY=10.0.2.2 \
+            AWS_ENDPOINT_URL="${aws_endpoint}" AWS_ACCESS_KEY_ID=test \
+            AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_SEED="${here}/aws-seed.py" \
+            sh "${scenario}/aws-setup.sh" </dev/null >"${work}/aws-setup.log" 2>&1 &
+        aws_setup_pid=$!
+    fi
+fi
+
 # The JVM takes a moment to start: let it do so while the root is built.
 ready=${work}/imds.ready
 ip netns exec "${vpc_ns}" "${java_home}/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto \
@@ -352,6 +376,7 @@ env_file=${work}/init.env
     for assignment in ${init_env}; do
         echo "${assignment}"
     done
+    [ "${use_aws}" != 1 ] || echo "AWS_ENDPOINT_URL=${aws_endpoint}"
     if [ -f "${scenario}/config" ]; then
         sed -n 's/^[[:space:]]*ENV_\([A-Za-z_][A-Za-z0-9_]*=\)/\1/p' "${scenario}/config"
     fi
@@ -377,6 +402,27 @@ while [ ! -f "${ready}" ]; do
     sleep 0.05
     waited=$((waited + 1))
 done
+
+if [ -n "${moto_pid}" ]; then
+    waited=0
+    until ip netns exec "${vpc_ns}" busybox wget -q -Y off -O /dev/null "${aws_endpoint}/moto-api/" 2>/dev/null; do
+        if ! alive "${moto_pid}" || [ "${waited}" -ge 300 ]; then
+            cat "${work}/moto.log" >&2
+            die "moto_server did not start within 30 s"
+        fi
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    if [ -n "${aws_setup_pid}" ]; then
+        setup_status=0
+        wait "${aws_setup_pid}" || setup_status=$?
+        aws_setup_pid=""
+        if [ "${setup_status}" -ne 0 ]; then
+            cat "${work}/aws-setup.log" >&2
+            die "${scenario}/aws-setup.sh failed (status ${setup_status})"
+        fi
+    fi
+fi
 
 : >"${console}"
 started=$(date +%s.%N)

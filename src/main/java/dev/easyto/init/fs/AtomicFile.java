@@ -1,5 +1,7 @@
 package dev.easyto.init.fs;
 
+import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.SyscallException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,6 +23,16 @@ public final class AtomicFile {
     private AtomicFile() {}
 
     public static void write(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+        write(target, content, mode, -1, -1);
+    }
+
+    /**
+     * Like {@link #write(Path, byte[], Set)}, owned by {@code uid}:{@code gid} (-1 keeps the
+     * writer's): the temporary file is chowned before the rename, so the target never appears with
+     * the wrong owner, not even for a moment.
+     */
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> mode, long uid, long gid)
+            throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(
                 dir, "." + target.getFileName() + ".", ".tmp", PosixFilePermissions.asFileAttribute(mode));
@@ -34,6 +46,13 @@ public final class AtomicFile {
             }
             // createTempFile applies the umask; set the mode explicitly so it is exactly as asked.
             Files.setPosixFilePermissions(temp, mode);
+            if (uid != -1 || gid != -1) {
+                try {
+                    Linux.get().chown(temp.toString(), uid, gid);
+                } catch (SyscallException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -1,35 +1,36 @@
 package dev.easyto.init.boot.phase;
 
-import dev.easyto.init.aws.ImdsClient;
+import dev.easyto.init.aws.AwsUnavailableException;
 import dev.easyto.init.boot.BootFailure;
 import dev.easyto.init.boot.Console;
 import dev.easyto.init.boot.Phase;
 import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.NetworkUp;
 import dev.easyto.init.boot.phase.PhaseOutputs.ResolvedEnv;
+import dev.easyto.init.env.EnvResolver;
+import dev.easyto.init.env.EnvSourceException;
 import dev.easyto.init.spec.EnvFrom;
 import dev.easyto.init.spec.Environment;
 import dev.easyto.init.spec.NameValue;
 import dev.easyto.init.spec.VmSpec;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code env-from} sources in order, then the static {@code env} expanded against them. Only the
- * names of fetched variables are ever logged. The S3, SSM and Secrets Manager sources arrive with
- * the AWS clients; until then such an item fails the boot (or is skipped when optional) rather
- * than starting the workload without a variable it was promised.
+ * {@code env-from} sources in order (IMDS, S3, SSM, Secrets Manager), then the static {@code env}
+ * expanded against them. Only the names of fetched variables are ever logged. An optional item
+ * whose fetch or value fails is skipped with a warning; failing to get an AWS client at all stops
+ * the boot even for an optional item, as upstream does.
  */
 @ApplicationScoped
 public class ResolveEnvPhase implements Phase<ResolvedEnv> {
     static final String FAILURE = "unable to resolve environment variables from external sources: ";
 
-    private final ImdsClient imds;
+    private final EnvResolver resolver;
 
-    public ResolveEnvPhase(ImdsClient imds) {
-        this.imds = imds;
+    public ResolveEnvPhase(EnvResolver resolver) {
+        this.resolver = resolver;
     }
 
     @Override
@@ -53,33 +54,17 @@ public class ResolveEnvPhase implements Phase<ResolvedEnv> {
         List<NameValue> resolved = new ArrayList<>();
         for (EnvFrom source : spec.envFrom()) {
             try {
-                resolved.addAll(resolve(source));
-            } catch (IOException | UnsupportedOperationException e) {
+                resolved.addAll(resolver.resolve(source));
+            } catch (EnvSourceException e) {
                 if (source.optional()) {
                     Console.warn("optional env-from source skipped: %s", e.getMessage());
                 } else {
                     throw new BootFailure(FAILURE + e.getMessage(), e);
                 }
+            } catch (AwsUnavailableException e) {
+                throw new BootFailure(FAILURE + e.getMessage(), e);
             }
         }
         return new ResolvedEnv(Environment.finalEnv(spec.env(), resolved));
-    }
-
-    private List<NameValue> resolve(EnvFrom source) throws IOException {
-        return switch (source) {
-            case EnvFrom.Imds item -> {
-                // Trimmed like upstream's current release: IMDS values may end in a newline.
-                String value = imds.metadata(item.path()).strip();
-                Console.info("resolved env %s from imds", item.name());
-                yield List.of(new NameValue(item.name(), value));
-            }
-            case EnvFrom.S3 item -> throw unsupported("s3");
-            case EnvFrom.Ssm item -> throw unsupported("ssm");
-            case EnvFrom.SecretsManager item -> throw unsupported("secrets-manager");
-        };
-    }
-
-    private static UnsupportedOperationException unsupported(String kind) {
-        return new UnsupportedOperationException("env-from " + kind + " is not supported by this build yet");
     }
 }

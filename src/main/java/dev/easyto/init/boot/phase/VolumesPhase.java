@@ -1,23 +1,35 @@
 package dev.easyto.init.boot.phase;
 
+import dev.easyto.init.aws.AwsUnavailableException;
 import dev.easyto.init.boot.BootFailure;
 import dev.easyto.init.boot.Console;
 import dev.easyto.init.boot.Phase;
 import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.ResolvedEnv;
 import dev.easyto.init.boot.phase.PhaseOutputs.VolumesReady;
+import dev.easyto.init.fs.Root;
+import dev.easyto.init.spec.NameValue;
 import dev.easyto.init.spec.VmSpec;
 import dev.easyto.init.spec.Volume;
+import dev.easyto.init.volume.VolumeException;
+import dev.easyto.init.volume.VolumeSources;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * {@code volumes}, in list order, after env-from (templates use resolved variables). No volume
- * source is in this build yet: a volume the command relies on must not silently be missing, so a
- * required one stops the boot and an optional one is skipped with a warning.
+ * {@code volumes}, in list order, after env-from (templates use resolved variables). S3, SSM and
+ * Secrets Manager volumes are copied into files and templates rendered into one; EBS volumes are
+ * not in this build and stop the boot (the command relies on them). A required volume that fails
+ * stops the boot; an optional one is skipped with a warning. Failing to get an AWS client at all
+ * is fatal even for an optional volume (upstream).
  */
 @ApplicationScoped
 public class VolumesPhase implements Phase<VolumesReady> {
+    private final VolumeSources sources;
+
+    public VolumesPhase(VolumeSources sources) {
+        this.sources = sources;
+    }
 
     @Override
     public String name() {
@@ -36,16 +48,30 @@ public class VolumesPhase implements Phase<VolumesReady> {
 
     @Override
     public VolumesReady run(PhaseInputs inputs) throws BootFailure {
+        int ready = 0;
+        List<NameValue> env = inputs.get(ResolvedEnv.class).env();
         for (Volume volume : inputs.get(VmSpec.class).volumes()) {
             String what = kind(volume) + " volume"
                     + (volume.mount() == null ? "" : " at " + volume.mount().destination());
-            if (isOptional(volume)) {
-                Console.warn("optional %s skipped: volumes are not supported by this build yet", what);
-            } else {
-                throw new BootFailure(what + ": volumes are not supported by this build yet");
+            try {
+                sources.populate(volume, Root.system(), env);
+                ready++;
+            } catch (VolumeException e) {
+                if (isOptional(volume)) {
+                    Console.warn("optional %s failed, skipping: %s", what, e.getMessage());
+                } else if (volume instanceof Volume.Template template) {
+                    // Upstream's wording, which its template scenarios match.
+                    throw new BootFailure(
+                            "failed to render template to " + template.mount().destination() + ": " + e.getMessage(),
+                            e);
+                } else {
+                    throw new BootFailure(what + ": " + e.getMessage(), e);
+                }
+            } catch (AwsUnavailableException e) {
+                throw new BootFailure(what + ": " + e.getMessage(), e);
             }
         }
-        return new VolumesReady(0);
+        return new VolumesReady(ready);
     }
 
     private static boolean isOptional(Volume volume) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.easyto.init.aws.FakeImdsClient;
 import dev.easyto.init.aws.ImdsException;
@@ -107,5 +108,17 @@ class ImdsPhasesTest {
         assertEquals(
                 List.of(new NameValue("PATH", "/bin")),
                 resolveEnv.run(inputs(optional, NETWORK)).env());
+    }
+
+    @Test
+    void noAwsClientIsFatalEvenForAnOptionalItem() throws Exception {
+        // The fake IMDS has no placement/region, so no client can be made; AWS_REGION would bypass it.
+        assumeTrue(System.getenv("AWS_REGION") == null, "AWS_REGION is set");
+        VmSpec spec = spec("env-from: [{ssm: {path: /app/token, name: TOKEN, optional: true}}]");
+        BootFailure failure = assertThrows(BootFailure.class, () -> resolveEnv.run(inputs(spec)));
+        assertEquals(
+                "unable to resolve environment variables from external sources: "
+                        + "unable to determine the AWS region: IMDS /latest/meta-data/placement/region: HTTP 404",
+                failure.describe());
     }
 }

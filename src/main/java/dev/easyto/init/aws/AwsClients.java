@@ -1,0 +1,113 @@
+package dev.easyto.init.aws;
+
+import dev.easyto.init.boot.Console;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The S3, SSM and Secrets Manager clients, each made on first use: most specs need none, and
+ * making one costs a noticeable part of a JVM boot (SDK classes, endpoint rules, the credentials
+ * probe). Made with the SDK's builders rather than injected from the Quarkiverse extensions,
+ * because region, credentials and endpoint are only known at boot, from IMDS and PID 1's
+ * environment, after Quarkus's configuration was read; the extensions stay for what they give the
+ * native image (SDK reflection and resource registration).
+ */
+@ApplicationScoped
+public class AwsClients {
+
+    /** Works out the shared session; called at most once, by the first client. */
+    @FunctionalInterface
+    interface SessionSource {
+        AwsSession open() throws AwsUnavailableException;
+    }
+
+    private final SessionSource source;
+    private AwsSession session;
+    private S3Client s3;
+    private SsmClient ssm;
+    private SecretsManagerClient secretsManager;
+
+    @Inject
+    public AwsClients(ImdsClient imds) {
+        this(() -> AwsSession.forInstance(imds, System.getenv()));
+    }
+
+    AwsClients(SessionSource source) {
+        this.source = source;
+    }
+
+    public synchronized S3Client s3() throws AwsUnavailableException {
+        if (s3 == null) {
+            AwsSession current = session();
+            long started = System.nanoTime();
+            Optional<URI> endpoint = endpoint(current, "S3");
+            // An endpoint given as an address (a test's emulator) cannot take the bucket as a
+            // host name prefix; real S3 keeps virtual-hosted addressing.
+            s3 = configure(S3Client.builder(), current, endpoint)
+                    .forcePathStyle(endpoint.isPresent())
+                    .build();
+            created("S3", started);
+        }
+        return s3;
+    }
+
+    public synchronized SsmClient ssm() throws AwsUnavailableException {
+        if (ssm == null) {
+            AwsSession current = session();
+            long started = System.nanoTime();
+            ssm = configure(SsmClient.builder(), current, endpoint(current, "SSM"))
+                    .build();
+            created("SSM", started);
+        }
+        return ssm;
+    }
+
+    public synchronized SecretsManagerClient secretsManager() throws AwsUnavailableException {
+        if (secretsManager == null) {
+            AwsSession current = session();
+            long started = System.nanoTime();
+            secretsManager = configure(SecretsManagerClient.builder(), current, endpoint(current, "Secrets Manager"))
+                    .build();
+            created("Secrets Manager", started);
+        }
+        return secretsManager;
+    }
+
+    private AwsSession session() throws AwsUnavailableException {
+        if (session == null) {
+            long started = System.nanoTime();
+            session = source.open();
+            Console.info("AWS region and credentials ready in %d ms", (System.nanoTime() - started) / 1_000_000);
+        }
+        return session;
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
+            B builder, AwsSession session, Optional<URI> endpoint) {
+        builder.region(session.region())
+                .credentialsProvider(session.credentials())
+                .httpClient(session.httpClient())
+                .overrideConfiguration(config -> config.defaultProfileFile(session.profileFile()));
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    private static Optional<URI> endpoint(AwsSession session, String serviceId) throws AwsUnavailableException {
+        try {
+            return session.endpoint(serviceId);
+        } catch (IllegalArgumentException e) {
+            throw new AwsUnavailableException("invalid AWS endpoint for " + serviceId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void created(String service, long started) {
+        Console.info("created %s client in %d ms", service, (System.nanoTime() - started) / 1_000_000);
+    }
+}

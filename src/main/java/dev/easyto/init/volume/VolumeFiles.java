@@ -1,0 +1,95 @@
+package dev.easyto.init.volume;
+
+import dev.easyto.init.fs.AtomicFile;
+import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.SyscallException;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+
+/**
+ * Writes a volume's files: each atomically, with the mode upstream uses for its kind, owned by the
+ * mount's ids. Missing parent directories are made like {@code mkdir -p}, and only those are
+ * chowned: a destination such as {@code /var/lib/app} must not hand {@code /var} to the workload's
+ * user (upstream's current release does; its documented behaviour does not).
+ */
+public final class VolumeFiles {
+    /** S3 files are configuration: readable by all, like upstream's. */
+    static final Set<PosixFilePermission> S3_FILE = PosixFilePermissions.fromString("rw-r--r--");
+
+    /** Also the template volume's directories (upstream's Zig release). */
+    static final Set<PosixFilePermission> S3_DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
+
+    /** SSM and Secrets Manager values may be secrets: owner only, directories included (upstream R). */
+    static final Set<PosixFilePermission> SECRET_FILE = PosixFilePermissions.fromString("rw-------");
+
+    static final Set<PosixFilePermission> SECRET_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
+    private final Set<PosixFilePermission> fileMode;
+    private final Set<PosixFilePermission> directoryMode;
+    private final long uid;
+    private final long gid;
+
+    VolumeFiles(Set<PosixFilePermission> fileMode, Set<PosixFilePermission> directoryMode, long uid, long gid) {
+        this.fileMode = fileMode;
+        this.directoryMode = directoryMode;
+        this.uid = uid;
+        this.gid = gid;
+    }
+
+    void write(Path file, byte[] content) throws VolumeException {
+        try {
+            writeOrThrow(file, content);
+        } catch (IOException e) {
+            throw new VolumeException("unable to write " + file + ": " + describe(e), e);
+        }
+    }
+
+    /** {@link #write} for callers that report the JDK's failure in their own words. */
+    void writeOrThrow(Path file, byte[] content) throws IOException {
+        mkdirs(file.getParent());
+        AtomicFile.write(file, content, fileMode, uid, gid);
+    }
+
+    /** {@code mkdir -p} that chowns and sets the mode of the directories it creates, and only those. */
+    void mkdirs(Path directory) throws IOException {
+        Deque<Path> missing = new ArrayDeque<>();
+        for (Path path = directory; path != null && !Files.exists(path); path = path.getParent()) {
+            missing.push(path);
+        }
+        while (!missing.isEmpty()) {
+            Path path = missing.pop();
+            try {
+                Files.createDirectory(path);
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            }
+            // createDirectory applies the umask; the mode must be exactly the kind's.
+            Files.setPosixFilePermissions(path, directoryMode);
+            try {
+                Linux.get().chown(path.toString(), uid, gid);
+            } catch (SyscallException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new NotDirectoryException(directory.toString());
+        }
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        // The JDK's file exceptions carry only the path as their message; their name says what went wrong.
+        return e.getClass() == IOException.class ? message : e.getClass().getSimpleName() + ": " + message;
+    }
+}

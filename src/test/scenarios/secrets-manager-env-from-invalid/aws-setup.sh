@@ -1,0 +1,7 @@
+#!/bin/sh
+# Plain text where a JSON object is required (no name).
+# Ours, not upstream's: run by src/test/sandbox/run-scenario.sh against moto_server.
+set -eu
+exec python3 "${AWS_SEED}" <<'EOF'
+secret invalid/plain-text 'this is plain text, not JSON'
+EOF
