@@ -49,6 +49,9 @@ class SandboxScenariosIT {
                         .contains(
                                 "server: uid 1000 gid 1000, cwd /srv, BANNER=hello from easyto on i-test12345, port 8080"),
                 run::describe);
+        assertTrue(
+                run.output().contains("server: config: listen_backlog=1024, DB_PASSWORD is 34 characters"),
+                run::describe);
     }
 
     /**
