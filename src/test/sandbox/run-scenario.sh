@@ -23,7 +23,8 @@
 # unexpected-output (lines that must not appear),
 # overlay/, metadata.json, imds/ (extra meta-data), config (KEY=VALUE: TIMEOUT, NIC_COUNT,
 # SPOT_TERMINATION_DELAY, SEND_SIGNAL=SIG@SECONDS, ENV_NAME=VALUE, USE_AWS=1 or upstream's
-# USE_LOCALSTACK=1), aws-setup.sh (seeds the AWS emulator, see "AWS emulator" below).
+# USE_LOCALSTACK=1, SERVICES_FROM_HOST=1 or 0, see "Services" below), aws-setup.sh (seeds the
+# AWS emulator, see "AWS emulator" below).
 # Exit status: 0 if the scenario passed, 1 otherwise, 2 on usage or setup errors.
 set -eu
 
@@ -105,6 +106,12 @@ nic_count=$(config_get NIC_COUNT 1)
 spot_delay=$(config_get SPOT_TERMINATION_DELAY 0)
 send_signal=$(config_get SEND_SIGNAL "")
 use_aws=$(config_get USE_AWS "$(config_get USE_LOCALSTACK 0)")
+# Upstream's service scenarios only add a marker under /.easyto/services and expect the AMI's
+# chronyd and sshd: they get the host's unless the config says SERVICES_FROM_HOST=0 (a scenario
+# that brings its own service programs in its overlay).
+services_default=0
+[ ! -d "${scenario}/overlay/.easyto/services" ] || services_default=1
+services_from_host=$(config_get SERVICES_FROM_HOST "${services_default}")
 for number in "${timeout}" "${nic_count}" "${spot_delay}"; do
     case "${number}" in
         '' | *[!0-9]*) die "${scenario}/config: expected a whole number, got '${number}'" ;;
@@ -363,6 +370,56 @@ else
 {"architecture":"amd64","os":"linux","config":{"Cmd":["/test-entrypoint"],"Entrypoint":null,"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],"User":"0:0","WorkingDir":"/"}}
 EOF
 fi
+# Services: the host's Debian chronyd and sshd where easyto-assets puts its own, with upstream's
+# configuration at upstream's paths. Debian compiled in its own paths and users (/etc/chrony,
+# _chrony, /run/chrony; privilege separation user sshd and /run/sshd): sshd gets those (its config
+# path is on the init's command line already), chronyd a wrapper that names its config and user
+# and adds -x. The sandbox shares the host's clock and this chronyd runs as root, so it must never
+# adjust it: with -x and no sources it does not try, and the sandbox lacks CAP_SYS_TIME anyway
+# (dropped from its bounding set below). A scenario overlay may replace any of these files.
+if [ "${services_from_host}" = 1 ]; then
+    for program in /usr/sbin/chronyd /usr/bin/chronyc /usr/sbin/sshd /usr/bin/ssh-keygen; do
+        [ -x "${program}" ] || die "${name} needs ${program} (apt-get install chrony openssh-server)"
+    done
+    mkdir -p "${image}/.easyto/libexec" "${image}/.easyto/etc/ssh" "${image}/.easyto/var/empty" \
+        "${image}/run/sshd"
+    chmod 0711 "${image}/.easyto/var/empty"
+    cp /usr/sbin/chronyd "${image}/.easyto/libexec/chronyd"
+    {
+        echo '#!/bin/sh'
+        echo '# Test root only: Debian chronyd with the config and user easyto-assets compiles in, and'
+        echo '# never adjusting the clock (-x), which the sandbox shares with its host.'
+        echo 'exec /.easyto/libexec/chronyd -f /.easyto/etc/chrony.conf -u cb-chrony -x "$@"'
+    } >"${image}/.easyto/sbin/chronyd"
+    chmod 0755 "${image}/.easyto/sbin/chronyd"
+    cp /usr/bin/chronyc "${image}/.easyto/bin/chronyc"
+    cp /usr/sbin/sshd "${image}/.easyto/sbin/sshd"
+    cp /usr/bin/ssh-keygen "${image}/.easyto/bin/ssh-keygen"
+    # No server or pool: nothing to synchronise with, so nothing to steer the clock by either.
+    {
+        echo "driftfile /.easyto/run/chrony/drift"
+        echo "pidfile /.easyto/run/chrony/chronyd.pid"
+        echo "bindcmdaddress /.easyto/run/chrony/chronyd.sock"
+        echo "cmdport 0"
+    } >"${image}/.easyto/etc/chrony.conf"
+    {
+        echo "HostKey /.easyto/etc/ssh/ssh_host_rsa_key"
+        echo "HostKey /.easyto/etc/ssh/ssh_host_ed25519_key"
+        echo "PermitRootLogin no"
+        echo "AuthorizedKeysFile .ssh/authorized_keys"
+        echo "PasswordAuthentication no"
+        echo "PidFile none"
+        if [ -x /usr/lib/openssh/sftp-server ]; then
+            echo "Subsystem sftp /.easyto/libexec/sftp-server"
+        fi
+    } >"${image}/.easyto/etc/ssh/sshd_config"
+    chmod 0600 "${image}/.easyto/etc/ssh/sshd_config"
+    [ ! -x /usr/lib/openssh/sftp-server ] || cp /usr/lib/openssh/sftp-server "${image}/.easyto/libexec/sftp-server"
+    echo "cb-ssh:x:401:401:sshd privilege separation:/.easyto/var/empty:/sbin/nologin" >>"${image}/etc/passwd"
+    echo "sshd:x:22:22:sshd:/run/sshd:/sbin/nologin" >>"${image}/etc/passwd"
+    echo "cb-ssh:x:401:" >>"${image}/etc/group"
+    echo "sshd:x:22:" >>"${image}/etc/group"
+fi
 [ -z "${root_overlay}" ] || cp -a "${root_overlay}/." "${image}/"
 [ ! -d "${scenario}/overlay" ] || cp -a "${scenario}/overlay/." "${image}/"
 # An image's files belong to root whoever checked out the repository.
@@ -429,8 +486,15 @@ started=$(date +%s.%N)
 # The init must be PID 1 of the new pid namespace: enter-sandbox.sh is unshare's child and execs
 # the init through env and chroot, leaving no shell behind. The console reaches it as fd 3, so
 # what ip and unshare themselves print stays out of it.
+# With the host's chronyd inside, the sandbox also loses CAP_SYS_TIME (setpriv execs, so the shell
+# below is still the namespace's PID 1).
+drop_time=""
+if [ "${services_from_host}" = 1 ]; then
+    command -v setpriv >/dev/null 2>&1 || die "setpriv not found (apt-get install util-linux)"
+    drop_time="setpriv --bounding-set -sys_time"
+fi
 # shellcheck disable=SC2086
-ip netns exec "${sbx_ns}" unshare --pid --mount --uts --ipc --fork --kill-child \
+ip netns exec "${sbx_ns}" unshare --pid --mount --uts --ipc --fork --kill-child ${drop_time} \
     /bin/sh "${here}/enter-sandbox.sh" "${work}/root" "${image}" "${work}/empty" "${java_home}" \
     "${app_dir}" "${env_file}" "${work}/setup.log" "${work}/started" ${init_command} \
     </dev/null >"${work}/unshare.log" 2>&1 3>"${console}" &

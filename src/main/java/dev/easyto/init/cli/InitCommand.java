@@ -15,6 +15,7 @@ import dev.easyto.init.supervise.Shutdown;
 import dev.easyto.init.supervise.SignalMask;
 import dev.easyto.init.supervise.SignalWatcher;
 import dev.easyto.init.supervise.Supervisor;
+import dev.easyto.init.supervise.service.Services;
 import jakarta.enterprise.context.Dependent;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ public class InitCommand implements Callable<Integer> {
     private final Supervisor supervisor;
     private final ReplaceMode replaceMode;
     private final Shutdown shutdown;
+    private final Services services;
 
     public InitCommand(
             BootOrchestrator orchestrator,
@@ -47,7 +49,8 @@ public class InitCommand implements Callable<Integer> {
             Mounts mounts,
             Supervisor supervisor,
             ReplaceMode replaceMode,
-            Shutdown shutdown) {
+            Shutdown shutdown,
+            Services services) {
         this.orchestrator = orchestrator;
         this.processes = processes;
         this.signals = signals;
@@ -55,6 +58,7 @@ public class InitCommand implements Callable<Integer> {
         this.supervisor = supervisor;
         this.replaceMode = replaceMode;
         this.shutdown = shutdown;
+        this.services = services;
     }
 
     @Override
@@ -86,7 +90,19 @@ public class InitCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Upstream's order (§4.4): services first, so their init steps can still write under {@code /}
+     * (authorized_keys, host keys), then the read-only remount, then the command. In replace mode
+     * the command becomes PID 1 and nothing would supervise them, so none start.
+     */
     private void handOver(VmSpec spec, LaunchCommand command) {
+        if (!spec.replaceInit()) {
+            try {
+                services.start(spec.disableServices());
+            } catch (BootFailure failure) {
+                fatal(failure);
+            }
+        }
         if (spec.readonlyRootFs()) {
             try {
                 mounts.remountRootReadOnly();

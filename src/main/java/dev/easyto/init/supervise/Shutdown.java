@@ -26,13 +26,17 @@ public class Shutdown {
 
     private final Linux linux = Linux.get();
     private final Mounts mounts;
+    private final ShutdownGate gate;
 
-    public Shutdown(Mounts mounts) {
+    public Shutdown(Mounts mounts, ShutdownGate gate) {
         this.mounts = mounts;
+        this.gate = gate;
     }
 
     /** Does not return. */
     public void powerOff(Duration gracePeriod) {
+        // First, so no service restarts behind the SIGTERM sweep.
+        gate.close();
         try {
             stopAllProcesses(gracePeriod);
             linux.sync();

@@ -1,0 +1,33 @@
+package dev.easyto.init.supervise.service;
+
+import dev.easyto.init.boot.Console;
+import dev.easyto.init.fs.Root;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * chrony's init step (upstream-behaviour §4.2): its run directory on the {@code /.easyto/run}
+ * tmpfs, made fresh every boot, owned by the user chronyd drops to ({@code cb-chrony}, compiled
+ * into easyto-assets' chronyd), so it can write its drift file, pid file and command socket.
+ */
+final class ChronyInit {
+    static final String USER = "cb-chrony";
+    static final String RUN_DIRECTORY = "/.easyto/run/chrony";
+
+    private ChronyInit() {}
+
+    static void run(Root root, FileOwner owner) throws IOException {
+        Console.info("initializing chrony");
+        Accounts.User user = Accounts.user(root, USER)
+                .orElseThrow(() -> new IOException("user " + USER + " not found in /etc/passwd"));
+        // Upstream's current release takes the group of the same name, else a gid equal to the uid.
+        long gid = Accounts.groupId(root, USER).orElse(user.uid());
+        Path directory = root.resolve(RUN_DIRECTORY);
+        Files.createDirectories(directory);
+        // createDirectories applies the umask, and an existing directory keeps its mode.
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-x---"));
+        owner.chown(directory, user.uid(), gid);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.easyto.init.supervise.service;
+
+import dev.easyto.init.boot.Console;
+import dev.easyto.init.fs.AtomicFile;
+import dev.easyto.init.fs.Root;
+import dev.easyto.init.linux.ChildExit;
+import dev.easyto.init.supervise.SpawnRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * ssh's init step (upstream-behaviour §4.3): the instance's key in the login user's
+ * {@code authorized_keys}, and host keys generated on first boot.
+ */
+final class SshInit {
+    static final String HOME = "/.easyto/home";
+    static final String SSH_KEYGEN = "/.easyto/bin/ssh-keygen";
+    static final List<String> HOST_KEY_TYPES = List.of("rsa", "ed25519");
+
+    private SshInit() {}
+
+    static String hostKey(String type) {
+        return "/.easyto/etc/ssh/ssh_host_" + type + "_key";
+    }
+
+    static void run(
+            Root root,
+            String publicKey,
+            FileOwner owner,
+            Function<SpawnRequest, ChildExit> runner,
+            List<String> environment)
+            throws IOException {
+        Console.info("initializing sshd");
+        String login = loginUser(root);
+        Accounts.User user = Accounts.user(root, login)
+                .orElseThrow(() -> new IOException("login user " + login + " not found in /etc/passwd"));
+        Path sshDirectory = root.resolve(user.home() + "/.ssh");
+        mkdirs(sshDirectory, user, owner);
+        // sshd's StrictModes refuses keys in a directory others can enter or a file others can write.
+        Files.setPosixFilePermissions(sshDirectory, PosixFilePermissions.fromString("rwx------"));
+        owner.chown(sshDirectory, user.uid(), user.gid());
+        Path authorizedKeys = sshDirectory.resolve("authorized_keys");
+        AtomicFile.write(
+                authorizedKeys,
+                publicKey.getBytes(StandardCharsets.UTF_8),
+                PosixFilePermissions.fromString("rw-r-----"));
+        owner.chown(authorizedKeys, user.uid(), user.gid());
+        Console.info("wrote SSH authorized_keys to %s", user.home() + "/.ssh/authorized_keys");
+        for (String type : HOST_KEY_TYPES) {
+            String key = hostKey(type);
+            if (Files.exists(root.resolve(key))) {
+                continue;
+            }
+            ChildExit exit = runner.apply(
+                    SpawnRequest.asRoot(SSH_KEYGEN, List.of(SSH_KEYGEN, "-t", type, "-f", key, "-N", ""), environment));
+            // Upstream ignores the status; sshd itself says which host key it cannot load.
+            if (!exit.exited() || exit.status() != 0) {
+                Console.warn("ssh-keygen -t %s %s", type, exit.describe());
+            }
+        }
+    }
+
+    /** The first directory under {@code /.easyto/home} (easyto creates exactly one, at build time). */
+    static String loginUser(Root root) throws IOException {
+        Path home = root.resolve(HOME);
+        if (!Files.isDirectory(home)) {
+            throw new IOException("login user not found");
+        }
+        Optional<String> first;
+        try (Stream<Path> entries = Files.list(home)) {
+            first = entries.filter(Files::isDirectory)
+                    .map(path -> path.getFileName().toString())
+                    .sorted()
+                    .findFirst();
+        }
+        return first.orElseThrow(() -> new IOException("login user not found"));
+    }
+
+    /**
+     * {@code mkdir -p} that hands the directories it creates, and only those, to the user: an
+     * existing {@code /.easyto} must stay root's (upstream's current release chowns every
+     * component, which the documented behaviour does not).
+     */
+    private static void mkdirs(Path directory, Accounts.User user, FileOwner owner) throws IOException {
+        Deque<Path> missing = new ArrayDeque<>();
+        for (Path path = directory; path != null && !Files.exists(path); path = path.getParent()) {
+            missing.push(path);
+        }
+        while (!missing.isEmpty()) {
+            Path path = missing.pop();
+            try {
+                Files.createDirectory(
+                        path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            }
+            owner.chown(path, user.uid(), user.gid());
+        }
+    }
+}

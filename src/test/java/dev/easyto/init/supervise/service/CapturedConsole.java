@@ -1,0 +1,26 @@
+package dev.easyto.init.supervise.service;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** The console (PID 1's standard error) captured for the length of a try block. */
+final class CapturedConsole implements AutoCloseable {
+    private final PrintStream original = System.err;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    CapturedConsole() {
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    }
+
+    String text() {
+        synchronized (System.err) {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Override
+    public void close() {
+        System.setErr(original);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.easyto.init.supervise.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.easyto.init.aws.FakeImdsClient;
+import dev.easyto.init.fs.Root;
+import dev.easyto.init.linux.ChildExit;
+import dev.easyto.init.linux.LinuxConstants;
+import dev.easyto.init.supervise.Processes;
+import dev.easyto.init.supervise.ShutdownGate;
+import dev.easyto.init.supervise.SpawnRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SshInitTest {
+    private static final String KEY = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC test@example";
+    private static final List<String> ENV = List.of("HOME=/", "TERM=linux");
+
+    @TempDir
+    Path dir;
+
+    private Root root;
+    private final RecordingOwner owner = new RecordingOwner();
+    private final List<SpawnRequest> spawned = new ArrayList<>();
+    private int keygenStatus;
+
+    /** Stands in for ssh-keygen: writes the key file it was asked for. */
+    private ChildExit runKeygen(SpawnRequest request) {
+        spawned.add(request);
+        String path = request.argv().get(request.argv().indexOf("-f") + 1);
+        try {
+            Files.writeString(root.resolve(path), "private key");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ChildExit(100 + spawned.size(), LinuxConstants.CLD_EXITED, keygenStatus);
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        root = Root.at(dir);
+        Files.createDirectories(root.resolve("/etc"));
+        Files.createDirectories(root.resolve("/.easyto/etc/ssh"));
+        Files.write(
+                root.resolve("/etc/passwd"),
+                List.of(
+                        "root:x:0:0:root:/root:/bin/sh",
+                        "cb-ssh:x:401:401:sshd privilege separation:/var/empty:/sbin/nologin",
+                        "testuser:x:1000:1001:Test User:/.easyto/home/testuser:/bin/sh"));
+        Files.createDirectories(root.resolve("/.easyto/home/testuser"));
+    }
+
+    @Test
+    void writesTheKeyForTheLoginUserAndMakesHostKeys() throws IOException {
+        try (CapturedConsole console = new CapturedConsole()) {
+            SshInit.run(root, KEY, owner, this::runKeygen, ENV);
+            assertTrue(console.text().startsWith("info: initializing sshd\n"), console.text());
+            assertTrue(
+                    console.text()
+                            .contains(
+                                    "info: wrote SSH authorized_keys to /.easyto/home/testuser/.ssh/authorized_keys\n"),
+                    console.text());
+            assertFalse(console.text().contains("AAAAB3"), "the key stays out of the console");
+        }
+        Path ssh = root.resolve("/.easyto/home/testuser/.ssh");
+        Path authorizedKeys = ssh.resolve("authorized_keys");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(ssh)));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(authorizedKeys)));
+        // As IMDS returned it: no newline added.
+        assertEquals(KEY, Files.readString(authorizedKeys));
+        assertEquals(List.of(1000L, 1001L), owner.owners.get(ssh));
+        assertEquals(List.of(1000L, 1001L), owner.owners.get(authorizedKeys));
+        // The home directory existed: it is not the service's to hand over.
+        assertFalse(owner.owners.containsKey(root.resolve("/.easyto/home/testuser")));
+
+        assertEquals(2, spawned.size());
+        assertEquals(
+                List.of("/.easyto/bin/ssh-keygen", "-t", "rsa", "-f", "/.easyto/etc/ssh/ssh_host_rsa_key", "-N", ""),
+                spawned.get(0).argv());
+        assertEquals("/.easyto/bin/ssh-keygen", spawned.get(0).path());
+        assertEquals(
+                List.of(
+                        "/.easyto/bin/ssh-keygen",
+                        "-t",
+                        "ed25519",
+                        "-f",
+                        "/.easyto/etc/ssh/ssh_host_ed25519_key",
+                        "-N",
+                        ""),
+                spawned.get(1).argv());
+        for (SpawnRequest request : spawned) {
+            assertEquals(0, request.uid());
+            assertEquals("/", request.workingDir());
+            assertEquals(ENV, request.env());
+        }
+    }
+
+    @Test
+    void existingHostKeysAreKept() throws IOException {
+        Files.writeString(root.resolve(SshInit.hostKey("rsa")), "old rsa");
+        Files.writeString(root.resolve(SshInit.hostKey("ed25519")), "old ed25519");
+        SshInit.run(root, KEY, owner, this::runKeygen, ENV);
+        assertTrue(spawned.isEmpty());
+        assertEquals("old rsa", Files.readString(root.resolve(SshInit.hostKey("rsa"))));
+    }
+
+    @Test
+    void aFailingKeygenDoesNotStopTheService() throws IOException {
+        keygenStatus = 1;
+        try (CapturedConsole console = new CapturedConsole()) {
+            SshInit.run(root, KEY, owner, this::runKeygen, ENV);
+            assertTrue(console.text().contains("warning: ssh-keygen -t rsa exited with status 1"), console.text());
+        }
+        assertEquals(2, spawned.size());
+    }
+
+    @Test
+    void replacesAnOldKeyAndCreatesAMissingHome() throws IOException {
+        Files.delete(root.resolve("/.easyto/home/testuser"));
+        Files.createDirectories(root.resolve("/.easyto/home/testuser2"));
+        Files.write(
+                root.resolve("/etc/passwd"),
+                List.of("testuser2:x:1002:1002::/home/testuser2:/bin/sh"),
+                StandardOpenOption.APPEND);
+        SshInit.run(root, "old", owner, this::runKeygen, ENV);
+        SshInit.run(root, KEY, owner, this::runKeygen, ENV);
+        assertEquals(KEY, Files.readString(root.resolve("/home/testuser2/.ssh/authorized_keys")));
+        // Created by the step (mkdir -p): given to the user.
+        assertEquals(List.of(1002L, 1002L), owner.owners.get(root.resolve("/home/testuser2")));
+    }
+
+    @Test
+    void theLoginUserIsTheFirstDirectory() throws IOException {
+        Files.createDirectories(root.resolve("/.easyto/home/alice"));
+        Files.writeString(root.resolve("/.easyto/home/aaa-not-a-directory"), "");
+        assertEquals("alice", SshInit.loginUser(root));
+    }
+
+    @Test
+    void noLoginUser() throws IOException {
+        Files.delete(root.resolve("/.easyto/home/testuser"));
+        IOException e = assertThrows(IOException.class, () -> SshInit.run(root, KEY, owner, this::runKeygen, ENV));
+        assertEquals("login user not found", e.getMessage());
+        Files.delete(root.resolve("/.easyto/home"));
+        e = assertThrows(IOException.class, () -> SshInit.run(root, KEY, owner, this::runKeygen, ENV));
+        assertEquals("login user not found", e.getMessage());
+    }
+
+    @Test
+    void aLoginUserMissingFromPasswd() throws IOException {
+        Files.createDirectories(root.resolve("/.easyto/home/alice"));
+        IOException e = assertThrows(IOException.class, () -> SshInit.run(root, KEY, owner, this::runKeygen, ENV));
+        assertEquals("login user alice not found in /etc/passwd", e.getMessage());
+    }
+
+    /** ssh is optional: its init failing is a warning, the boot goes on and sshd is not started. */
+    @Test
+    void aFailedInitStepOnlyWarns() throws Exception {
+        Files.delete(root.resolve("/.easyto/home/testuser"));
+        Services services = new Services(new FakeImdsClient(), new Processes(), new ShutdownGate());
+        try (CapturedConsole console = new CapturedConsole()) {
+            services.start(root, new EnabledServices(false, Optional.of(KEY)), owner, Duration.ZERO);
+            assertTrue(
+                    console.text().contains("warning: Optional service ssh failed to start: login user not found\n"),
+                    console.text());
+        }
+    }
+}
