@@ -1,17 +1,13 @@
 package dev.easyto.init.volume;
 
 import dev.easyto.init.fs.AtomicFile;
+import dev.easyto.init.fs.Directories;
 import dev.easyto.init.linux.Linux;
 import dev.easyto.init.linux.SyscallException;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Set;
 
 /**
@@ -60,27 +56,12 @@ public final class VolumeFiles {
 
     /** {@code mkdir -p} that chowns and sets the mode of the directories it creates, and only those. */
     void mkdirs(Path directory) throws IOException {
-        Deque<Path> missing = new ArrayDeque<>();
-        for (Path path = directory; path != null && !Files.exists(path); path = path.getParent()) {
-            missing.push(path);
-        }
-        while (!missing.isEmpty()) {
-            Path path = missing.pop();
+        for (Path created : Directories.createMissing(directory, directoryMode)) {
             try {
-                Files.createDirectory(path);
-            } catch (FileAlreadyExistsException e) {
-                continue;
-            }
-            // createDirectory applies the umask; the mode must be exactly the kind's.
-            Files.setPosixFilePermissions(path, directoryMode);
-            try {
-                Linux.get().chown(path.toString(), uid, gid);
+                Linux.get().chown(created.toString(), uid, gid);
             } catch (SyscallException e) {
                 throw new IOException(e.getMessage(), e);
             }
-        }
-        if (!Files.isDirectory(directory)) {
-            throw new NotDirectoryException(directory.toString());
         }
     }
 

@@ -2,17 +2,15 @@ package dev.easyto.init.supervise.service;
 
 import dev.easyto.init.boot.Console;
 import dev.easyto.init.fs.AtomicFile;
+import dev.easyto.init.fs.Directories;
 import dev.easyto.init.fs.Root;
 import dev.easyto.init.linux.ChildExit;
 import dev.easyto.init.supervise.SpawnRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -92,19 +90,8 @@ final class SshInit {
      * component, which the documented behaviour does not).
      */
     private static void mkdirs(Path directory, Accounts.User user, FileOwner owner) throws IOException {
-        Deque<Path> missing = new ArrayDeque<>();
-        for (Path path = directory; path != null && !Files.exists(path); path = path.getParent()) {
-            missing.push(path);
-        }
-        while (!missing.isEmpty()) {
-            Path path = missing.pop();
-            try {
-                Files.createDirectory(
-                        path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-            } catch (FileAlreadyExistsException e) {
-                continue;
-            }
-            owner.chown(path, user.uid(), user.gid());
+        for (Path created : Directories.createMissing(directory, PosixFilePermissions.fromString("rwxr-xr-x"))) {
+            owner.chown(created, user.uid(), user.gid());
         }
     }
 }
