@@ -159,12 +159,14 @@ imds_pid=$!
 
 # The guest's Java runtime: only the modules the application uses (jdeps, plus jdk.zipfs, which
 # Quarkus's class loading opens jars with), with the CDS archive for a faster start under TCG.
-# Made once per JDK and kept; built aside and renamed, so a concurrent run never sees half of it.
+# Made once per JDK and module list and kept; built aside and renamed, so a concurrent run never
+# sees half of it.
+jre_modules=java.base,java.logging,java.management,java.naming,java.xml,jdk.unsupported,jdk.zipfs
 jdk_version=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"$/\1/p' "${java_home}/release")
-jre=${repo}/target/vm/jre-${jdk_version}
+jre=${repo}/target/vm/jre-${jdk_version}-$(printf '%s' "${jre_modules}" | cksum | cut -d ' ' -f 1)
 if [ ! -x "${jre}/bin/java" ]; then
     rm -rf "${jre}.${id}"
-    "${java_home}/bin/jlink" --add-modules java.base,java.logging,java.management,java.naming,java.xml,jdk.unsupported,jdk.zipfs \
+    "${java_home}/bin/jlink" --add-modules "${jre_modules}" \
         --strip-debug --no-header-files --no-man-pages --generate-cds-archive --output "${jre}.${id}" >/dev/null
     # Used only without compressed oops, which a heap this small never turns off.
     rm -f "${jre}.${id}/lib/server/classes_nocoops.jsa"
