@@ -6,13 +6,14 @@ APP := $(JAVA) -jar target/quarkus-app/quarkus-run.jar
 SAMPLE := src/test/sample
 SAMPLE_ARGS := --user-data $(SAMPLE)/user-data.yaml --metadata $(SAMPLE)/metadata.json --root $(SAMPLE)/overlay
 
-.PHONY: build test run fmt clean sandbox bench
+.PHONY: build test run fmt clean sandbox vm bench
 
 # The application in the standard Quarkus layout: java -jar target/quarkus-app/quarkus-run.jar <subcommand>
 build:
 	$(MVN) -q package -DskipTests
 
-# Every test: formatting check, compile with warnings as errors, unit, CLI and property tests.
+# Every test: formatting check, compile with warnings as errors, unit, CLI and property tests, the
+# sandbox scenarios and the VM boots (skipped without QEMU or the cached kernel).
 test:
 	$(MVN) verify
 
@@ -30,6 +31,18 @@ sandbox:
 	@if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -d target/test-classes ]; then $(MVN) -q package -DskipTests; fi
 	@if [ -d "src/test/scenarios/$(SCENARIO)" ]; then dir="src/test/scenarios/$(SCENARIO)"; else dir="$(SCENARIO)"; fi; \
 		sh src/test/sandbox/run-scenario.sh "$$dir"
+
+# One scenario booted in a QEMU virtual machine (TCG) with Debian's kernel: SCENARIO is a name under
+# src/test/scenarios or src/native-test/vm/scenarios, or a directory. Runs as root; fetches the
+# kernel into a cache on first use. See src/native-test/vm/run-vm.sh for KEEP=1, VERBOSE=1.
+vm:
+	@test -n "$(SCENARIO)" || { echo "usage: make vm SCENARIO=<name or path>" >&2; exit 2; }
+	@if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -d target/test-classes ]; then $(MVN) -q package -DskipTests; fi
+	sh src/native-test/vm/fetch-kernel.sh
+	@if [ -d "src/test/scenarios/$(SCENARIO)" ]; then dir="src/test/scenarios/$(SCENARIO)"; \
+		elif [ -d "src/native-test/vm/scenarios/$(SCENARIO)" ]; then dir="src/native-test/vm/scenarios/$(SCENARIO)"; \
+		else dir="$(SCENARIO)"; fi; \
+		sh src/native-test/vm/run-vm.sh "$$dir"
 
 # Boot speed and memory: the benchmark scenario booted RUNS times in the sandbox (needs root).
 RUNS ?= 5

@@ -1,0 +1,49 @@
+#!/bin/sh
+# /.easyto/sbin/init of the VM test initramfs: the kernel runs it as PID 1 (rdinit=), it does
+# what upstream's kernel does by itself and Debian's does not, and then execs the init on the JVM,
+# which stays PID 1.
+#
+# Upstream's kernel has virtio-net built in and CONFIG_ACPI_TINY_POWER_BUTTON (the power button
+# sends signal 38 to PID 1). Debian's has virtio-net as a module and the full ACPI button driver,
+# which only reports a KEY_POWER input event. So this loads the NIC, button and evdev modules and leaves
+# behind a small process that turns each power-button event into signal 38 to PID 1: the init
+# sees what it sees on EC2, from this process's pid instead of the kernel's.
+bb=/bin/busybox
+${bb} mount -t proc proc /proc
+${bb} mount -t sysfs sysfs /sys
+${bb} mount -t devtmpfs devtmpfs /dev
+/.easyto/sbin/modprobe -a virtio_pci virtio_net button evdev || echo "vm-init: modprobe failed" >&2
+
+button=""
+for event in /sys/class/input/event*; do
+    if [ "$(${bb} cat "${event}/device/name" 2>/dev/null)" = "Power Button" ]; then
+        button=/dev/input/${event##*/}
+        break
+    fi
+done
+if [ -n "${button}" ]; then
+    # Opened here so that the unmount below cannot race the child's open. One read returns every
+    # queued event (press, release, syncs), so a press is one signal, rarely two.
+    exec 3<"${button}"
+    (
+        exec <&3 3<&-
+        while ${bb} dd bs=96 count=1 of=/dev/null 2>/dev/null; do
+            ${bb} kill -38 1
+        done
+    ) &
+    exec 3<&-
+    echo "vm-init: ${button} (Power Button) sends signal 38 to PID 1" >&2
+else
+    echo "vm-init: no ACPI power button found" >&2
+fi
+
+# The init mounts these itself and expects to find nothing there, as on EC2.
+${bb} umount /proc /sys
+${bb} umount -l /dev
+
+# A kernel-started PID 1 has HOME, TERM and the command line's KEY=VALUE words in its
+# environment; the shell added PATH, PWD and SHLVL. The JVM launcher finds its libraries through
+# /proc/self/exe, which is not mounted yet: LD_LIBRARY_PATH stands in, and the init drops it.
+exec ${bb} env -u PATH -u PWD -u SHLVL -u OLDPWD LD_LIBRARY_PATH=/.easyto/jdk/lib \
+    /.easyto/jdk/bin/java -Xrs -XX:+DisableAttachMechanism -XX:-UsePerfData -XX:TieredStopAtLevel=1 \
+    -XX:+UseSerialGC -Xmx128m -Xshare:auto -jar /.easyto/app/quarkus-run.jar
