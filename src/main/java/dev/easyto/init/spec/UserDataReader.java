@@ -36,6 +36,7 @@ public final class UserDataReader {
 
     private final String source;
     private final List<SpecProblem> problems = new ArrayList<>();
+    private final Map<String, Position> positions = new HashMap<>();
 
     private UserDataReader(String source) {
         this.source = source;
@@ -47,7 +48,7 @@ public final class UserDataReader {
      */
     public static Parsed parse(String text, String source) throws SpecException {
         if (text.isBlank()) {
-            return new Parsed(UserData.NONE, List.of());
+            return new Parsed(UserData.NONE, List.of(), Map.of());
         }
         Node root = Yaml.compose(text, source);
         UserDataReader reader = new UserDataReader(source);
@@ -56,11 +57,25 @@ public final class UserDataReader {
         if (reader.problems.stream().anyMatch(SpecProblem::isError)) {
             throw new SpecException(reader.problems);
         }
-        return new Parsed(userData, List.copyOf(reader.problems));
+        return new Parsed(userData, List.copyOf(reader.problems), Map.copyOf(reader.positions));
     }
 
-    /** User data and the warnings found while reading it. */
-    public record Parsed(UserData userData, List<SpecProblem> warnings) {}
+    /**
+     * User data, the warnings found while reading it, and where each value read stands in the
+     * document (by path, e.g. {@code command[0]}), for errors found later, after the merge.
+     */
+    public record Parsed(UserData userData, List<SpecProblem> warnings, Map<String, Position> positions) {
+
+        /** Where a path stands, or {@link Position#UNKNOWN}. */
+        public Position position(String path) {
+            return positions.getOrDefault(path, Position.UNKNOWN);
+        }
+    }
+
+    /** A 1-based line and column; 0 when unknown. */
+    public record Position(int line, int column) {
+        public static final Position UNKNOWN = new Position(0, 0);
+    }
 
     private UserData userData(Node root) {
         Obj o = object(root, "", UserDataSchema.USER_DATA);
@@ -462,7 +477,7 @@ public final class UserDataReader {
             NodeTuple tuple = entries.get(key);
             T value = tuple == null || Yaml.isNull(tuple.getValueNode())
                     ? null
-                    : binder.apply(tuple.getValueNode(), join(path, key));
+                    : binder.apply(tuple.getValueNode(), at(tuple.getValueNode(), join(path, key)));
             cache.put(key, value);
             return value;
         }
@@ -482,7 +497,7 @@ public final class UserDataReader {
                 error(item, itemPath, "list items must not be null");
                 items.add(null);
             } else {
-                items.add(itemBinder.apply(item, itemPath));
+                items.add(itemBinder.apply(item, at(item, itemPath)));
             }
         }
         return items;
@@ -608,6 +623,12 @@ public final class UserDataReader {
     private static String abbreviate(String text) {
         String oneLine = text.replace("\n", "\\n");
         return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 37) + "...";
+    }
+
+    /** Remembers where {@code path} is in the document; returns the path. */
+    private String at(Node node, String path) {
+        positions.put(path, new Position(Yaml.line(node), Yaml.column(node)));
+        return path;
     }
 
     private static String join(String path, String key) {

@@ -108,7 +108,40 @@ class ValidateCommandTest {
         Cli result = Cli.run(
                 "validate", "--user-data", ud.toString(), "--metadata", metadata.toString(), "--root", root.toString());
         assertEquals(1, result.exitCode());
-        assertEquals(List.of(ud + ": command[0]: unable to find executable in PATH: nosuchtool"), result.errLines());
+        assertEquals(
+                List.of(ud + ":1:11: command[0]: unable to find executable in PATH: nosuchtool"), result.errLines());
+    }
+
+    @Test
+    void aMissingExecutableIsReportedWhereItWasWritten() throws IOException {
+        Path root = TestImage.create(Files.createDirectories(dir.resolve("root")));
+        Path metadata = TestImage.metadata(dir);
+        Path args = Files.writeString(dir.resolve("args.yaml"), "debug: false\nargs: [nosuchtool, x]\n");
+        assertEquals(
+                List.of(args + ":2:8: args[0]: unable to find executable in PATH: nosuchtool"),
+                Cli.run(
+                                "validate",
+                                "--user-data",
+                                args.toString(),
+                                "--metadata",
+                                metadata.toString(),
+                                "--root",
+                                root.toString())
+                        .errLines());
+        Path image = Files.writeString(
+                dir.resolve("image.json"), "{\"config\":{\"Cmd\":[\"image-tool\"],\"Env\":[\"PATH=/bin\"]}}");
+        Path empty = Files.writeString(dir.resolve("empty.yaml"), "");
+        assertEquals(
+                List.of(image + ": config.Cmd[0]: unable to find executable in PATH: image-tool"),
+                Cli.run(
+                                "validate",
+                                "--user-data",
+                                empty.toString(),
+                                "--metadata",
+                                image.toString(),
+                                "--root",
+                                root.toString())
+                        .errLines());
     }
 
     static Stream<String> upstreamScenarios() throws IOException {
