@@ -27,6 +27,8 @@ set -eu
 PATH=${PATH}:/usr/sbin:/sbin
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "${here}/../../.." && pwd)
+# shellcheck source=../../test/sandbox/scenario-lib.sh
+. "${repo}/src/test/sandbox/scenario-lib.sh"
 
 usage()
 {
@@ -173,55 +175,12 @@ if [ ! -x "${jre}/bin/java" ]; then
     mv "${jre}.${id}" "${jre}" 2>/dev/null || rm -rf "${jre}.${id}"
 fi
 
-# The test root, as the sandbox's: busybox laid out as Alpine does, upstream's accounts,
-# entrypoint and image metadata, then the scenario's overlay.
+# The test root, as the sandbox's (scenario-lib.sh), plus what an initramfs needs.
 image=${work}/image
-mkdir -p "${image}/bin" "${image}/sbin" "${image}/usr/bin" "${image}/usr/sbin" "${image}/etc" \
-    "${image}/proc" "${image}/sys" "${image}/dev" "${image}/tmp" "${image}/root" "${image}/run" \
-    "${image}/.easyto/bin" "${image}/.easyto/run" "${image}/.easyto/sbin" "${image}/.easyto/lib/modules" \
-    "${image}/lib/x86_64-linux-gnu" "${image}/lib64"
-chmod 1777 "${image}/tmp"
+build_test_root
+mkdir -p "${image}/run" "${image}/.easyto/lib/modules"
 # Without /dev/console in the initramfs the kernel starts PID 1 with no standard descriptors.
 mknod -m 0600 "${image}/dev/console" c 5 1
-cp "$(command -v busybox)" "${image}/bin/busybox"
-for applet in $(busybox --list-full); do
-    case "${applet}" in
-        */*) [ -e "${image}/${applet}" ] || ln -s /bin/busybox "${image}/${applet}" ;;
-    esac
-done
-ln -s ../../bin/busybox "${image}/.easyto/bin/busybox"
-ln -s busybox "${image}/.easyto/bin/sh"
-cat >"${image}/etc/passwd" <<'EOF'
-root:x:0:0:root:/root:/bin/sh
-nobody:x:65534:65534:nobody:/:/sbin/nologin
-cb-chrony:x:400:400:chrony:/var/lib/chrony:/sbin/nologin
-EOF
-cat >"${image}/etc/group" <<'EOF'
-root:x:0:root
-nogroup:x:65534:
-cb-chrony:x:400:
-EOF
-cat >"${image}/test-entrypoint" <<'EOF'
-#!/bin/sh
-# Upstream's image check: the command only runs once the network is up.
-if ! ip addr show eth0 2>/dev/null | grep -q "inet "; then
-    echo "FAIL: eth0 has no IPv4 address"
-    exit 1
-fi
-if ! grep -q "^nameserver" /etc/resolv.conf 2>/dev/null; then
-    echo "FAIL: /etc/resolv.conf has no nameserver"
-    exit 1
-fi
-echo "PASS"
-EOF
-chmod 0755 "${image}/test-entrypoint"
-if [ -f "${scenario}/metadata.json" ]; then
-    cp "${scenario}/metadata.json" "${image}/.easyto/metadata.json"
-else
-    cat >"${image}/.easyto/metadata.json" <<'EOF'
-{"architecture":"amd64","os":"linux","config":{"Cmd":["/test-entrypoint"],"Entrypoint":null,"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],"User":"0:0","WorkingDir":"/"}}
-EOF
-fi
 
 # The init, its runtime, and the wrapper the kernel runs as PID 1 (init.sh says why).
 cp -a "${jre}" "${image}/.easyto/jdk"
@@ -372,32 +331,13 @@ if [ ! -e "${work}/timed-out" ] && [ "${status}" -eq 0 ] && grep -q 'reboot: Pow
     power_off=yes
 fi
 
-result=UNKNOWN
 if [ -e "${work}/timed-out" ]; then
     result=TIMEOUT
 elif grep -q 'Kernel panic' "${clean}"; then
     result=FAIL
     echo "run-vm: the kernel panicked" >>"${work}/harness.log"
-elif [ -f "${scenario}/expected-output" ]; then
-    result=PASS
-    while IFS= read -r line || [ -n "${line}" ]; do
-        if ! grep -qF -e "${line}" "${clean}"; then
-            echo "run-vm: expected output not found: ${line}" >>"${work}/harness.log"
-            result=FAIL
-        fi
-    done <"${scenario}/expected-output"
-elif grep -qx 'PASS' "${clean}"; then
-    result=PASS
-elif grep -q '^FAIL' "${clean}"; then
-    result=FAIL
-fi
-if [ -f "${scenario}/unexpected-output" ] && [ "${result}" != TIMEOUT ]; then
-    while IFS= read -r line || [ -n "${line}" ]; do
-        if [ -n "${line}" ] && grep -qF -e "${line}" "${clean}"; then
-            echo "run-vm: unexpected output found: ${line}" >>"${work}/harness.log"
-            result=FAIL
-        fi
-    done <"${scenario}/unexpected-output"
+else
+    result=$(judge_console "${clean}" run-vm)
 fi
 if [ "${power_off}" = no ] && [ "${result}" != TIMEOUT ]; then
     echo "run-vm: the guest did not power off (QEMU exit status ${status})" >>"${work}/harness.log"

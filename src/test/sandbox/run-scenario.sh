@@ -20,7 +20,7 @@
 #                      /etc/resolv.conf, for an init that does no DHCP
 #   KEEP=1             keep the work directory; VERBOSE=1 stream the console while it runs
 # Scenario files: user-data.yaml | user-data.gz | user-data-source.yaml, expected-output,
-# unexpected-output (lines that must not appear),
+# unexpected-output (lines that must not appear; judged in scenario-lib.sh),
 # overlay/, metadata.json, imds/ (extra meta-data), config (KEY=VALUE: TIMEOUT, NIC_COUNT,
 # SPOT_TERMINATION_DELAY, SEND_SIGNAL=SIG@SECONDS, ENV_NAME=VALUE, USE_AWS=1 or upstream's
 # USE_LOCALSTACK=1, SERVICES_FROM_HOST=1 or 0, see "Services" below), aws-setup.sh (seeds the
@@ -32,6 +32,8 @@ set -eu
 PATH=${PATH}:/usr/sbin:/sbin
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "${here}/../../.." && pwd)
+# shellcheck source=scenario-lib.sh
+. "${here}/scenario-lib.sh"
 
 usage()
 {
@@ -320,55 +322,12 @@ ip netns exec "${vpc_ns}" "${java_home}/bin/java" -XX:TieredStopAtLevel=1 -XX:+U
     --ready-file "${ready}" </dev/null >"${work}/imds.log" 2>&1 &
 imds_pid=$!
 
-# The test root, like upstream's image: busybox installed the way Alpine lays it out (sh in /bin,
-# so a PATH lookup of "sh" gives /bin/sh), upstream's accounts, entrypoint and image metadata.
+# The test root (scenario-lib.sh), plus the mount points of the init's runtime.
 image=${work}/image
-mkdir -p "${image}/bin" "${image}/sbin" "${image}/usr/bin" "${image}/usr/sbin" "${image}/etc" \
-    "${image}/proc" "${image}/sys" "${image}/dev" "${image}/tmp" "${image}/root" \
-    "${image}/.easyto/bin" "${image}/.easyto/run" "${image}/.easyto/sbin" "${image}/.easyto/jdk" \
-    "${image}/.easyto/app" "${image}/lib/x86_64-linux-gnu" "${image}/lib64"
-chmod 1777 "${image}/tmp"
-cp "$(command -v busybox)" "${image}/bin/busybox"
-for applet in $(busybox --list-full); do
-    case "${applet}" in
-        */*) [ -e "${image}/${applet}" ] || ln -s /bin/busybox "${image}/${applet}" ;;
-    esac
-done
-ln -s ../../bin/busybox "${image}/.easyto/bin/busybox"
-ln -s busybox "${image}/.easyto/bin/sh"
-cat >"${image}/etc/passwd" <<'EOF'
-root:x:0:0:root:/root:/bin/sh
-nobody:x:65534:65534:nobody:/:/sbin/nologin
-cb-chrony:x:400:400:chrony:/var/lib/chrony:/sbin/nologin
-EOF
-cat >"${image}/etc/group" <<'EOF'
-root:x:0:root
-nogroup:x:65534:
-cb-chrony:x:400:
-EOF
+build_test_root
+mkdir -p "${image}/.easyto/jdk" "${image}/.easyto/app"
 if [ "${preconfigure_net}" = 1 ]; then
     echo "nameserver 10.0.2.3" >"${image}/etc/resolv.conf"
-fi
-cat >"${image}/test-entrypoint" <<'EOF'
-#!/bin/sh
-# Upstream's image check: the command only runs once the network is up.
-if ! ip addr show eth0 2>/dev/null | grep -q "inet "; then
-    echo "FAIL: eth0 has no IPv4 address"
-    exit 1
-fi
-if ! grep -q "^nameserver" /etc/resolv.conf 2>/dev/null; then
-    echo "FAIL: /etc/resolv.conf has no nameserver"
-    exit 1
-fi
-echo "PASS"
-EOF
-chmod 0755 "${image}/test-entrypoint"
-if [ -f "${scenario}/metadata.json" ]; then
-    cp "${scenario}/metadata.json" "${image}/.easyto/metadata.json"
-else
-    cat >"${image}/.easyto/metadata.json" <<'EOF'
-{"architecture":"amd64","os":"linux","config":{"Cmd":["/test-entrypoint"],"Entrypoint":null,"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],"User":"0:0","WorkingDir":"/"}}
-EOF
 fi
 # Services: the host's Debian chronyd and sshd where easyto-assets puts its own, with upstream's
 # configuration at upstream's paths. Debian compiled in its own paths and users (/etc/chrony,
@@ -560,31 +519,10 @@ power_off=no
 clean=${work}/console.clean
 sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r//g' "${console}" >"${clean}"
 
-result=UNKNOWN
 if [ -e "${work}/timed-out" ]; then
     result=TIMEOUT
-elif [ -f "${scenario}/expected-output" ]; then
-    result=PASS
-    while IFS= read -r line || [ -n "${line}" ]; do
-        if ! grep -qF -e "${line}" "${clean}"; then
-            echo "run-scenario: expected output not found: ${line}" >>"${work}/harness.log"
-            result=FAIL
-        fi
-    done <"${scenario}/expected-output"
-elif grep -qx 'PASS' "${clean}"; then
-    result=PASS
-elif grep -q '^FAIL' "${clean}"; then
-    result=FAIL
-fi
-# Our own scenarios can also name lines that must not appear (a SIGKILL where the grace period
-# should have sufficed, a command that ran after a fatal error).
-if [ -f "${scenario}/unexpected-output" ] && [ "${result}" != TIMEOUT ]; then
-    while IFS= read -r line || [ -n "${line}" ]; do
-        if [ -n "${line}" ] && grep -qF -e "${line}" "${clean}"; then
-            echo "run-scenario: unexpected output found: ${line}" >>"${work}/harness.log"
-            result=FAIL
-        fi
-    done <"${scenario}/unexpected-output"
+else
+    result=$(judge_console "${clean}" run-scenario)
 fi
 if [ "${power_off}" = no ] && [ "${result}" != TIMEOUT ]; then
     if [ "${status}" -gt 128 ]; then

@@ -1,5 +1,6 @@
 package dev.easyto.init.linux;
 
+import static dev.easyto.init.HostTools.isRoot;
 import static dev.easyto.init.linux.LinuxConstants.CLONE_NEWNET;
 import static dev.easyto.init.linux.LinuxConstants.CLONE_NEWUTS;
 import static dev.easyto.init.linux.LinuxConstants.O_CLOEXEC;
@@ -50,13 +51,5 @@ class NamespaceTest {
                 linux.close(fd);
             }
         });
-    }
-
-    private static boolean isRoot() {
-        try {
-            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.easyto.init.net;
 
+import static dev.easyto.init.HostTools.isRoot;
+import static dev.easyto.init.HostTools.onPath;
 import static dev.easyto.init.linux.LinuxConstants.CLONE_NEWNET;
 import static dev.easyto.init.linux.LinuxConstants.O_CLOEXEC;
 import static dev.easyto.init.linux.LinuxConstants.O_RDONLY;
@@ -17,7 +19,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /**
  * Two network namespaces made with iproute2, an "instance" and a "VPC" with dnsmasq, for tests of
@@ -181,20 +182,5 @@ final class NetnsFixture implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static boolean isRoot() {
-        try {
-            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    private static boolean onPath(String tool) {
-        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
-        return Stream.of(path.split(":"))
-                .filter(entry -> !entry.isEmpty())
-                .anyMatch(entry -> Files.isExecutable(Path.of(entry, tool)));
     }
 }

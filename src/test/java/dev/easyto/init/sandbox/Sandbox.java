@@ -1,5 +1,7 @@
 package dev.easyto.init.sandbox;
 
+import static dev.easyto.init.HostTools.isRoot;
+import static dev.easyto.init.HostTools.onPath;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -59,22 +61,6 @@ final class Sandbox {
                     "sandbox scenarios need '" + tool
                             + "' (apt-get install util-linux iproute2 coreutils busybox-static dnsmasq-base)");
         }
-    }
-
-    private static boolean isRoot() {
-        try {
-            // /proc/self belongs to the process's effective user.
-            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    private static boolean onPath(String tool) {
-        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
-        return Stream.of(path.split(":"))
-                .filter(dir -> !dir.isEmpty())
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
     }
 
     /** The scenario's TIMEOUT from its config, 60 s when it sets none, as the harness reads it. */

@@ -1,5 +1,7 @@
 package dev.easyto.init.vm;
 
+import static dev.easyto.init.HostTools.isRoot;
+import static dev.easyto.init.HostTools.onPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -95,22 +96,6 @@ class VmBootIT {
         assumeTrue(
                 Files.isRegularFile(KERNEL.resolve("release")),
                 "VM boots need Debian's kernel in " + KERNEL + " (run: sh src/native-test/vm/fetch-kernel.sh)");
-    }
-
-    private static boolean isRoot() {
-        try {
-            // /proc/self belongs to the process's effective user.
-            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    private static boolean onPath(String tool) {
-        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
-        return Stream.of(path.split(":"))
-                .filter(dir -> !dir.isEmpty())
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
     }
 
     private static String read(InputStream in) {
