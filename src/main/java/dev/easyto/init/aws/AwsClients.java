@@ -1,6 +1,7 @@
 package dev.easyto.init.aws;
 
-import dev.easyto.init.boot.Console;
+import dev.easyto.init.log.Console;
+import dev.easyto.init.process.Environ;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -36,7 +37,7 @@ public class AwsClients {
 
     @Inject
     public AwsClients(ImdsClient imds) {
-        this(() -> AwsSession.forInstance(imds, System.getenv()));
+        this(() -> AwsSession.forInstance(imds, Environ.ofInit()));
     }
 
     AwsClients(SessionSource source) {

@@ -1,6 +1,6 @@
 package dev.easyto.init.aws;
 
-import dev.easyto.init.boot.Console;
+import dev.easyto.init.log.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

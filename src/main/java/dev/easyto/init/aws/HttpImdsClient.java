@@ -1,12 +1,15 @@
 package dev.easyto.init.aws;
 
+import dev.easyto.init.config.InitConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -16,28 +19,28 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class HttpImdsClient implements ImdsClient {
-    static final String DEFAULT_ENDPOINT = "http://169.254.169.254";
     private static final String TOKEN_TTL_SECONDS = "21600";
     private static final int ATTEMPTS = 3;
-    private static final long RETRY_DELAY_MS = 1000;
-    private static final int TIMEOUT_MS = 2000;
     private static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final String endpoint;
+    private final int timeoutMillis;
+    private final Duration retryDelay;
     private volatile String token;
 
-    public HttpImdsClient() {
-        this(endpointFromEnvironment());
+    @Inject
+    public HttpImdsClient(InitConfig config) {
+        this(
+                config.imdsEndpoint(),
+                config.timeouts().imdsRequest(),
+                config.timeouts().imdsRetryDelay());
     }
 
-    HttpImdsClient(String endpoint) {
-        this.endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
-    }
-
-    /** The AWS SDKs' override; upstream's tests point the init at their mock with it. */
-    static String endpointFromEnvironment() {
-        String configured = System.getenv("AWS_EC2_METADATA_SERVICE_ENDPOINT");
-        return configured == null || configured.isBlank() ? DEFAULT_ENDPOINT : configured.strip();
+    HttpImdsClient(String endpoint, Duration timeout, Duration retryDelay) {
+        String trimmed = endpoint.strip();
+        this.endpoint = trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+        this.timeoutMillis = Math.toIntExact(timeout.toMillis());
+        this.retryDelay = retryDelay;
     }
 
     @Override
@@ -106,8 +109,8 @@ public class HttpImdsClient implements ImdsClient {
         HttpURLConnection connection =
                 (HttpURLConnection) URI.create(endpoint + path).toURL().openConnection();
         connection.setRequestMethod(method);
-        connection.setConnectTimeout(TIMEOUT_MS);
-        connection.setReadTimeout(TIMEOUT_MS);
+        connection.setConnectTimeout(timeoutMillis);
+        connection.setReadTimeout(timeoutMillis);
         connection.setUseCaches(false);
         return connection;
     }
@@ -127,9 +130,9 @@ public class HttpImdsClient implements ImdsClient {
         }
     }
 
-    private static void sleep() throws IOException {
+    private void sleep() throws IOException {
         try {
-            Thread.sleep(RETRY_DELAY_MS);
+            Thread.sleep(retryDelay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while retrying IMDS", e);

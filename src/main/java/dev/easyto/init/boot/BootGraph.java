@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * The boot phases as a dependency graph: phase A depends on phase B when A consumes what B
- * produces. Building it checks the graph is sound (every consumed type has exactly one producer,
+ * produces, or is declared to run after it. Building it checks the graph is sound (every consumed type has exactly one producer,
  * names are unique, no cycles), so a broken graph is found when the application is tested and
  * built, not on an instance.
  */
@@ -44,14 +44,8 @@ public final class BootGraph {
         Map<String, List<String>> dependencies = new LinkedHashMap<>();
         for (Phase<?> phase : byName.values()) {
             Set<String> deps = new LinkedHashSet<>();
-            for (Class<?> consumed : phase.consumes()) {
-                String producer = producers.get(consumed);
-                if (producer == null) {
-                    problems.add(phase.name() + " consumes " + consumed.getSimpleName() + ", which no phase produces");
-                } else {
-                    deps.add(producer);
-                }
-            }
+            addProducers(phase, "consumes", phase.consumes(), producers, deps, problems);
+            addProducers(phase, "runs after", phase.after(), producers, deps, problems);
             dependencies.put(phase.name(), List.copyOf(deps));
         }
         List<String> order = problems.isEmpty() ? topologicalOrder(dependencies, problems) : List.of();
@@ -59,6 +53,23 @@ public final class BootGraph {
             throw new IllegalStateException("invalid boot graph: " + String.join("; ", problems));
         }
         return new BootGraph(byName, dependencies, order);
+    }
+
+    private static void addProducers(
+            Phase<?> phase,
+            String relation,
+            List<Class<?>> types,
+            Map<Class<?>, String> producers,
+            Set<String> deps,
+            List<String> problems) {
+        for (Class<?> type : types) {
+            String producer = producers.get(type);
+            if (producer == null) {
+                problems.add(phase.name() + " " + relation + " " + type.getSimpleName() + ", which no phase produces");
+            } else {
+                deps.add(producer);
+            }
+        }
     }
 
     /** Repeatedly takes every phase whose dependencies are all placed; what is never placed is on a cycle. */

@@ -1,5 +1,6 @@
 package dev.easyto.init.boot;
 
+import dev.easyto.init.log.Console;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.easyto.init.fs.AtomicFile;
+import dev.easyto.init.log.Console;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.util.List;
  * {@code /.easyto/run/boot-trace.json} (kept on the tmpfs so that it never outlives the boot).
  */
 public final class BootTrace {
-    public static final String FILE = "/.easyto/run/boot-trace.json";
 
     public enum Status {
         OK,

@@ -11,13 +11,27 @@ import java.util.List;
  */
 public interface Phase<R> {
 
-    /** The name in logs and in the boot trace, e.g. {@code base-mounts}. */
-    String name();
-
-    /** Result types this phase reads from {@link PhaseInputs}; nothing else is readable. */
-    List<Class<?>> consumes();
-
-    Class<R> produces();
+    /** Name, result and dependencies; a constant of each phase. */
+    PhaseInfo<R> info();
 
     R run(PhaseInputs inputs) throws Exception;
+
+    /** The name in logs and in the boot trace, e.g. {@code base-mounts}. */
+    default String name() {
+        return info().name();
+    }
+
+    default Class<R> produces() {
+        return info().produces();
+    }
+
+    /** Result types this phase reads from {@link PhaseInputs}; nothing else is readable. */
+    default List<Class<?>> consumes() {
+        return info().consumes();
+    }
+
+    /** Result types whose phases must be done first, though this one does not read them. */
+    default List<Class<?>> after() {
+        return info().after();
+    }
 }

@@ -5,7 +5,7 @@ import dev.easyto.init.aws.AwsErrors;
 import dev.easyto.init.aws.AwsUnavailableException;
 import dev.easyto.init.aws.ImdsClient;
 import dev.easyto.init.aws.SecretValues;
-import dev.easyto.init.boot.Console;
+import dev.easyto.init.log.Console;
 import dev.easyto.init.spec.EnvFrom;
 import dev.easyto.init.spec.NameValue;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,5 @@
 package dev.easyto.init.fs;
 
-import dev.easyto.init.linux.Linux;
-import dev.easyto.init.linux.SyscallException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -23,7 +21,7 @@ public final class AtomicFile {
     private AtomicFile() {}
 
     public static void write(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
-        write(target, content, mode, -1, -1);
+        write(target, content, mode, null, -1, -1);
     }
 
     /**
@@ -31,7 +29,8 @@ public final class AtomicFile {
      * writer's): the temporary file is chowned before the rename, so the target never appears with
      * the wrong owner, not even for a moment.
      */
-    public static void write(Path target, byte[] content, Set<PosixFilePermission> mode, long uid, long gid)
+    public static void write(
+            Path target, byte[] content, Set<PosixFilePermission> mode, FileOwner owner, long uid, long gid)
             throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(
@@ -47,11 +46,7 @@ public final class AtomicFile {
             // createTempFile applies the umask; set the mode explicitly so it is exactly as asked.
             Files.setPosixFilePermissions(temp, mode);
             if (uid != -1 || gid != -1) {
-                try {
-                    Linux.get().chown(temp.toString(), uid, gid);
-                } catch (SyscallException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
+                owner.chown(temp, uid, gid);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

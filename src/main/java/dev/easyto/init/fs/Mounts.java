@@ -4,10 +4,10 @@ import static dev.easyto.init.linux.LinuxConstants.MNT_DETACH;
 import static dev.easyto.init.linux.LinuxConstants.MS_RDONLY;
 import static dev.easyto.init.linux.LinuxConstants.MS_REMOUNT;
 
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.Linux;
 import dev.easyto.init.linux.SyscallException;
+import dev.easyto.init.log.Console;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,8 +19,12 @@ import java.util.List;
  */
 @ApplicationScoped
 public class Mounts {
-    private final Linux linux = Linux.get();
+    private final Linux linux;
     private final Deque<String> mounted = new ArrayDeque<>();
+
+    public Mounts(Linux linux) {
+        this.linux = linux;
+    }
 
     /**
      * Mounts, or returns false when something is already mounted there (EBUSY): the kernel or an

@@ -15,17 +15,12 @@ import java.util.Objects;
  * destinations) is resolved under it instead of under the host's root.
  */
 public final class Root {
-    private static final Root SYSTEM = new Root(Path.of("/"));
     private static final int MAX_SYMLINK_HOPS = 40;
 
     private final Path base;
 
     private Root(Path base) {
         this.base = base.toAbsolutePath().normalize();
-    }
-
-    public static Root system() {
-        return SYSTEM;
     }
 
     public static Root at(Path directory) {

@@ -1,6 +1,6 @@
 package dev.easyto.init.net;
 
-import dev.easyto.init.boot.Console;
+import dev.easyto.init.log.Console;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,7 +13,6 @@ import java.util.function.IntSupplier;
  * (upstream: 15 s). No renewal, no release: the lease is kept as long as the machine runs.
  */
 public final class DhcpClient {
-    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(15);
 
     static final long FIRST_RETRANSMIT_MS = 200;
     static final long MAX_RETRANSMIT_MS = 4000;

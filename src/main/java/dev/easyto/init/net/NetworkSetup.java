@@ -1,8 +1,9 @@
 package dev.easyto.init.net;
 
 import dev.easyto.init.aws.ImdsClient;
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.linux.Errno;
+import dev.easyto.init.linux.Linux;
+import dev.easyto.init.log.Console;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import java.util.stream.Collectors;
  * left without an address. Nothing is persisted between boots: IMDS is the authority.
  */
 public final class NetworkSetup {
-    public static final Duration CARRIER_TIMEOUT = Duration.ofSeconds(10);
     static final String PRIMARY = "eth0";
     static final String MACS = "network/interfaces/macs/";
 
@@ -48,9 +48,9 @@ public final class NetworkSetup {
     }
 
     /** Upstream's client on a UDP socket bound to the link, with {@code budget} for each exchange. */
-    public static Dhcp overUdp(Duration budget) {
+    public static Dhcp overUdp(Linux linux, Duration budget) {
         return link -> {
-            try (UdpDhcpTransport transport = UdpDhcpTransport.open(link.name())) {
+            try (UdpDhcpTransport transport = UdpDhcpTransport.open(linux, link.name())) {
                 return new DhcpClient(transport, budget).acquire(link.name(), link.macBytes());
             }
         };

@@ -54,8 +54,7 @@ public final class RtNetlink implements LinkControl, AutoCloseable {
         this.seq = (int) (System.nanoTime() & 0x3FFF_FFFF);
     }
 
-    public static RtNetlink open() {
-        Linux linux = Linux.get();
+    public static RtNetlink open(Linux linux) {
         int fd = linux.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
         RtNetlink socket = new RtNetlink(linux, fd);
         try {

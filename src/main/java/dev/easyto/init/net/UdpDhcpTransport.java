@@ -43,8 +43,7 @@ public final class UdpDhcpTransport implements DhcpClient.Transport {
     }
 
     /** A socket for DHCP on {@code interfaceName}; needs CAP_NET_RAW (SO_BINDTODEVICE) and CAP_NET_BIND_SERVICE. */
-    public static UdpDhcpTransport open(String interfaceName) {
-        Linux linux = Linux.get();
+    public static UdpDhcpTransport open(Linux linux, String interfaceName) {
         int fd = linux.socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP);
         UdpDhcpTransport transport = new UdpDhcpTransport(linux, fd);
         try (Arena setup = Arena.ofConfined()) {

@@ -2,9 +2,9 @@ package dev.easyto.init.supervise;
 
 import static dev.easyto.init.linux.LinuxConstants.RB_POWER_OFF;
 
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.linux.Linux;
 import dev.easyto.init.linux.SyscallException;
+import dev.easyto.init.log.Console;
 
 /** The last thing PID 1 does. It never returns: if PID 1 exited, the kernel would panic. */
 final class PowerOff {

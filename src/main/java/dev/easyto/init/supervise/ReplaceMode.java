@@ -2,12 +2,14 @@ package dev.easyto.init.supervise;
 
 import static dev.easyto.init.linux.LinuxConstants.SIG_SETMASK;
 
-import dev.easyto.init.boot.BootFailure;
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.Linux;
 import dev.easyto.init.linux.SignalSet;
 import dev.easyto.init.linux.SyscallException;
+import dev.easyto.init.log.Console;
+import dev.easyto.init.process.Environ;
+import dev.easyto.init.process.Identity;
+import dev.easyto.init.process.LaunchCommand;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -17,40 +19,38 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class ReplaceMode {
-    private final Linux linux = Linux.get();
+    private final Linux linux;
+
+    public ReplaceMode(Linux linux) {
+        this.linux = linux;
+    }
 
     /** Returns only by throwing. */
-    public void exec(LaunchCommand command) throws BootFailure {
+    public void exec(LaunchCommand command) throws HandOverFailure {
         String argv0 = command.argv().getFirst();
         try {
             linux.chdir(command.workingDir());
         } catch (SyscallException e) {
-            throw new BootFailure(
+            throw new HandOverFailure(
                     "unable to change to working directory " + command.workingDir() + ": "
                             + Errno.description(e.errno()),
                     e);
         }
         Console.info("execve: %s", argv0);
         SignalSet blocked = linux.sigprocmask(SIG_SETMASK, SignalSet.EMPTY);
-        boolean identityChanged =
-                command.uid() != 0 || command.gid() != 0 || !command.groups().isEmpty();
+        Identity identity = command.identity();
         try {
-            if (identityChanged) {
-                linux.threadSetgroups(
-                        command.groups().stream().mapToLong(Long::longValue).toArray());
-                linux.threadSetresgid(command.gid(), command.gid(), 0);
-                linux.threadSetresuid(command.uid(), command.uid(), 0);
+            if (!identity.isRoot()) {
+                identity.assumeOnThisThread(linux);
             }
             linux.closeRangeOnExec(3);
-            linux.execve(argv0, command.argv(), SpawnRequest.environ(command.env()));
+            linux.execve(argv0, command.argv(), Environ.strings(command.env()));
         } catch (SyscallException e) {
-            if (identityChanged) {
-                linux.threadSetresuid(0, 0, 0);
-                linux.threadSetresgid(0, 0, 0);
-                linux.threadSetgroups(new long[0]);
+            if (!identity.isRoot()) {
+                Identity.restoreRoot(linux);
             }
             linux.sigprocmask(SIG_SETMASK, blocked);
-            throw new BootFailure("execve failed: " + argv0 + ": " + Errno.description(e.errno()), e);
+            throw new HandOverFailure("execve failed: " + argv0 + ": " + Errno.description(e.errno()), e);
         }
     }
 }

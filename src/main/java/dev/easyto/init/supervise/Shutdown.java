@@ -3,12 +3,13 @@ package dev.easyto.init.supervise;
 import static dev.easyto.init.linux.LinuxConstants.SIGKILL;
 import static dev.easyto.init.linux.LinuxConstants.SIGTERM;
 
-import dev.easyto.init.boot.Console;
+import dev.easyto.init.config.InitConfig;
 import dev.easyto.init.fs.Mounts;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.Linux;
 import dev.easyto.init.linux.LinuxConstants;
 import dev.easyto.init.linux.SyscallException;
+import dev.easyto.init.log.Console;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -22,15 +23,17 @@ import java.util.List;
 @ApplicationScoped
 public class Shutdown {
     private static final Duration POLL = Duration.ofMillis(10);
-    private static final Duration AFTER_KILL = Duration.ofSeconds(5);
 
-    private final Linux linux = Linux.get();
+    private final Linux linux;
     private final Mounts mounts;
     private final ShutdownGate gate;
+    private final Duration afterKill;
 
-    public Shutdown(Mounts mounts, ShutdownGate gate) {
+    public Shutdown(Linux linux, Mounts mounts, ShutdownGate gate, InitConfig config) {
+        this.linux = linux;
         this.mounts = mounts;
         this.gate = gate;
+        this.afterKill = config.timeouts().afterKill();
     }
 
     /** Does not return. */
@@ -66,7 +69,7 @@ public class Shutdown {
         }
         Console.warn("grace period expired, sending SIGKILL to all processes (after %d ms)", millisSince(started));
         signalAll(ProcessTable.otherProcesses(), SIGKILL);
-        if (awaitNone(AFTER_KILL)) {
+        if (awaitNone(afterKill)) {
             Console.info("all processes terminated (%d ms after SIGTERM)", millisSince(started));
         } else {
             Console.warn("processes still present after SIGKILL: %s", ProcessTable.otherProcesses());

@@ -1,12 +1,16 @@
 package dev.easyto.init.supervise;
 
 import static dev.easyto.init.linux.LinuxConstants.SFD_CLOEXEC;
+import static dev.easyto.init.linux.LinuxConstants.SIGINT;
+import static dev.easyto.init.linux.LinuxConstants.SIGRTMIN;
+import static dev.easyto.init.linux.LinuxConstants.SIGTERM;
 
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.linux.Linux;
 import dev.easyto.init.linux.LinuxConstants;
 import dev.easyto.init.linux.SignalInfo;
+import dev.easyto.init.linux.SignalSet;
 import dev.easyto.init.linux.SyscallException;
+import dev.easyto.init.log.Console;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -16,6 +20,12 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class SignalWatcher {
+    /** EC2's stop arrives as signal 38 (SIGRTMIN+4) from the ACPI tiny power button driver. */
+    public static final int SIGNAL_POWER_BUTTON = SIGRTMIN + 4;
+
+    /** What PID 1 blocks before any thread exists and reads here instead. */
+    public static final SignalSet SHUTDOWN_SIGNALS = SignalSet.of(SIGINT, SIGTERM, SIGNAL_POWER_BUTTON);
+
     private final ShutdownRequest shutdown;
 
     public SignalWatcher(ShutdownRequest shutdown) {
@@ -23,7 +33,7 @@ public class SignalWatcher {
     }
 
     public void start(Linux linux) {
-        int fd = linux.signalfd(SignalMask.SHUTDOWN_SIGNALS, SFD_CLOEXEC);
+        int fd = linux.signalfd(SHUTDOWN_SIGNALS, SFD_CLOEXEC);
         Thread thread = new Thread(() -> watch(linux, fd), "signals");
         thread.setDaemon(true);
         thread.start();

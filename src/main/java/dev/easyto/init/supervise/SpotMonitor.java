@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.easyto.init.aws.ImdsClient;
 import dev.easyto.init.aws.ImdsException;
-import dev.easyto.init.boot.Console;
+import dev.easyto.init.config.InitConfig;
+import dev.easyto.init.log.Console;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -16,16 +18,22 @@ import java.time.Duration;
 @ApplicationScoped
 public class SpotMonitor {
     static final String PATH = "spot/instance-action";
-    static final Duration INTERVAL = Duration.ofSeconds(5);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ImdsClient imds;
     private final ShutdownRequest shutdown;
+    private final Duration interval;
 
-    public SpotMonitor(ImdsClient imds, ShutdownRequest shutdown) {
+    @Inject
+    public SpotMonitor(ImdsClient imds, ShutdownRequest shutdown, InitConfig config) {
+        this(imds, shutdown, config.timeouts().spotPoll());
+    }
+
+    SpotMonitor(ImdsClient imds, ShutdownRequest shutdown, Duration interval) {
         this.imds = imds;
         this.shutdown = shutdown;
+        this.interval = interval;
     }
 
     public void start() {
@@ -37,7 +45,7 @@ public class SpotMonitor {
     private void watch() {
         while (!shutdown.reason().isDone()) {
             try {
-                Thread.sleep(INTERVAL);
+                Thread.sleep(interval);
             } catch (InterruptedException e) {
                 return;
             }

@@ -1,8 +1,12 @@
 package dev.easyto.init.supervise;
 
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.SyscallException;
+import dev.easyto.init.log.Console;
+import dev.easyto.init.process.Environ;
+import dev.easyto.init.process.LaunchCommand;
+import dev.easyto.init.process.Processes;
+import dev.easyto.init.process.SpawnRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -32,13 +36,7 @@ public class Supervisor {
         Processes.Child main;
         try {
             main = processes.spawn(new SpawnRequest(
-                    argv0,
-                    command.argv(),
-                    SpawnRequest.overInitEnvironment(command.env()),
-                    command.workingDir(),
-                    command.uid(),
-                    command.gid(),
-                    command.groups()));
+                    argv0, command.argv(), Environ.overInit(command.env()), command.workingDir(), command.identity()));
         } catch (SyscallException e) {
             Console.error("unable to start main process %s: %s", argv0, Errno.description(e.errno()));
             shutdown.powerOff(gracePeriod);

@@ -1,9 +1,7 @@
 package dev.easyto.init.volume;
 
 import dev.easyto.init.fs.AtomicFile;
-import dev.easyto.init.fs.Directories;
-import dev.easyto.init.linux.Linux;
-import dev.easyto.init.linux.SyscallException;
+import dev.easyto.init.fs.FileOwner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -30,10 +28,17 @@ public final class VolumeFiles {
 
     private final Set<PosixFilePermission> fileMode;
     private final Set<PosixFilePermission> directoryMode;
+    private final FileOwner owner;
     private final long uid;
     private final long gid;
 
-    VolumeFiles(Set<PosixFilePermission> fileMode, Set<PosixFilePermission> directoryMode, long uid, long gid) {
+    VolumeFiles(
+            Set<PosixFilePermission> fileMode,
+            Set<PosixFilePermission> directoryMode,
+            FileOwner owner,
+            long uid,
+            long gid) {
+        this.owner = owner;
         this.fileMode = fileMode;
         this.directoryMode = directoryMode;
         this.uid = uid;
@@ -51,18 +56,12 @@ public final class VolumeFiles {
     /** {@link #write} for callers that report the JDK's failure in their own words. */
     void writeOrThrow(Path file, byte[] content) throws IOException {
         mkdirs(file.getParent());
-        AtomicFile.write(file, content, fileMode, uid, gid);
+        AtomicFile.write(file, content, fileMode, owner, uid, gid);
     }
 
     /** {@code mkdir -p} that chowns and sets the mode of the directories it creates, and only those. */
     void mkdirs(Path directory) throws IOException {
-        for (Path created : Directories.createMissing(directory, directoryMode)) {
-            try {
-                Linux.get().chown(created.toString(), uid, gid);
-            } catch (SyscallException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        }
+        owner.createDirectories(directory, directoryMode, uid, gid);
     }
 
     private static String describe(IOException e) {

@@ -4,8 +4,9 @@ import dev.easyto.init.aws.AwsClients;
 import dev.easyto.init.aws.AwsErrors;
 import dev.easyto.init.aws.AwsUnavailableException;
 import dev.easyto.init.aws.SecretValues;
-import dev.easyto.init.boot.Console;
+import dev.easyto.init.fs.FileOwner;
 import dev.easyto.init.fs.Root;
+import dev.easyto.init.log.Console;
 import dev.easyto.init.spec.Mount;
 import dev.easyto.init.spec.NameValue;
 import dev.easyto.init.spec.Volume;
@@ -39,8 +40,10 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
 @ApplicationScoped
 public class VolumeSources {
     private final AwsClients aws;
+    private final FileOwner owner;
 
-    public VolumeSources(AwsClients aws) {
+    public VolumeSources(AwsClients aws, FileOwner owner) {
+        this.owner = owner;
         this.aws = aws;
     }
 
@@ -63,7 +66,7 @@ public class VolumeSources {
         };
     }
 
-    private static int template(Volume.Template volume, Root root, List<NameValue> env) throws VolumeException {
+    private int template(Volume.Template volume, Root root, List<NameValue> env) throws VolumeException {
         Set<PosixFilePermission> mode = TemplateVolume.mode(volume.mount().mode());
         byte[] content = TemplateVolume.render(volume, env);
         Path destination = root.resolve(volume.mount().destination());
@@ -189,11 +192,10 @@ public class VolumeSources {
         return 1;
     }
 
-    private static VolumeFiles files(
-            Mount mount, Set<PosixFilePermission> fileMode, Set<PosixFilePermission> directoryMode) {
+    private VolumeFiles files(Mount mount, Set<PosixFilePermission> fileMode, Set<PosixFilePermission> directoryMode) {
         // The merge defaults the ids to the run-as ids; -1 (keep) only for specs built elsewhere.
         long uid = mount.userId() == null ? -1 : mount.userId();
         long gid = mount.groupId() == null ? -1 : mount.groupId();
-        return new VolumeFiles(fileMode, directoryMode, uid, gid);
+        return new VolumeFiles(fileMode, directoryMode, owner, uid, gid);
     }
 }

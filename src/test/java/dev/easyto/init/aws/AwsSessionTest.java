@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class AwsSessionTest {
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), MockImds.Data.of(scenario))) {
             String endpoint = "http://127.0.0.1:" + mock.port();
             AwsSession session = AwsSession.forInstance(
-                    new HttpImdsClient(endpoint), Map.of("AWS_EC2_METADATA_SERVICE_ENDPOINT", endpoint));
+                    new HttpImdsClient(endpoint, Duration.ofSeconds(2), Duration.ofSeconds(1)),
+                    Map.of("AWS_EC2_METADATA_SERVICE_ENDPOINT", endpoint));
             assertEquals(Region.US_EAST_1, session.region());
             AwsCredentials credentials = session.credentials().resolveCredentials();
             assertTrue(credentials.accessKeyId().startsWith("ASIA"), credentials.accessKeyId());
@@ -43,7 +45,7 @@ class AwsSessionTest {
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), MockImds.Data.of(scenario))) {
             String endpoint = "http://127.0.0.1:" + mock.port();
             AwsSession session = AwsSession.forInstance(
-                    new HttpImdsClient(endpoint),
+                    new HttpImdsClient(endpoint, Duration.ofSeconds(2), Duration.ofSeconds(1)),
                     Map.of("AWS_EC2_METADATA_SERVICE_ENDPOINT", endpoint, "AWS_REGION", "eu-west-3"));
             assertEquals(Region.EU_WEST_3, session.region());
         }

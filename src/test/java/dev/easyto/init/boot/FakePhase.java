@@ -10,6 +10,11 @@ record FakePhase<R>(String name, List<Class<?>> consumes, Class<R> produces, Bod
     }
 
     @Override
+    public PhaseInfo<R> info() {
+        return new PhaseInfo<>(name, produces, consumes, List.of());
+    }
+
+    @Override
     public R run(PhaseInputs inputs) throws Exception {
         return body.apply(inputs);
     }

@@ -23,11 +23,11 @@ final class Children {
     /** Spawns {@code /bin/sh -c script} with {@code $1} set to {@code output}, and waits for it. */
     static ChildExit sh(String script, Path output, SpawnOptions options) {
         int pid = spawnSh(script, output, options);
-        return Linux.get().waitid(P_PID, pid, WEXITED);
+        return FfmLinux.instance().waitid(P_PID, pid, WEXITED);
     }
 
     static int spawnSh(String script, Path output, SpawnOptions options) {
-        return Linux.get()
+        return FfmLinux.instance()
                 .posixSpawn(
                         "/bin/sh",
                         List.of("sh", "-c", "exec >\"$1\" 2>&1\n" + script, "sh", output.toString()),
@@ -51,14 +51,14 @@ final class Children {
      */
     static void killAndReap(int pid) {
         try {
-            Linux.get().waitid(P_PID, pid, WEXITED | WNOHANG | WNOWAIT);
+            FfmLinux.instance().waitid(P_PID, pid, WEXITED | WNOHANG | WNOWAIT);
         } catch (SyscallException e) {
             if (e.is(Errno.ECHILD)) {
                 return;
             }
             throw e;
         }
-        Linux.get().kill(pid, SIGKILL);
-        Linux.get().waitid(P_PID, pid, WEXITED);
+        FfmLinux.instance().kill(pid, SIGKILL);
+        FfmLinux.instance().waitid(P_PID, pid, WEXITED);
     }
 }

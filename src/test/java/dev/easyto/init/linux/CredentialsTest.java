@@ -21,7 +21,7 @@ class CredentialsTest {
     static final String SELF = "/proc/self/status";
     static final String THREAD = "/proc/thread-self/status";
 
-    final Linux linux = Linux.get();
+    final Linux linux = FfmLinux.instance();
 
     @TempDir
     Path dir;

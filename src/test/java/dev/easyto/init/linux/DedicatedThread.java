@@ -19,7 +19,7 @@ final class DedicatedThread {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicInteger tid = new AtomicInteger();
         Thread thread = Thread.ofPlatform().name("linux-test").start(() -> {
-            tid.set(Linux.get().gettid());
+            tid.set(FfmLinux.instance().gettid());
             try {
                 result.set(body.call());
             } catch (Throwable e) {

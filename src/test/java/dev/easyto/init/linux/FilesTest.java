@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Files, directories and descriptors, all inside a temporary directory. */
 class FilesTest {
-    final Linux linux = Linux.get();
+    final Linux linux = FfmLinux.instance();
 
     @TempDir
     Path dir;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * call needs, the kernel answers EPERM first, which is what the error tests then expect.
  */
 class MountTest {
-    final Linux linux = Linux.get();
+    final Linux linux = FfmLinux.instance();
 
     @TempDir
     Path dir;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** setns: joining a namespace, on a thread of its own so the test runner's threads stay put. */
 class NamespaceTest {
-    final Linux linux = Linux.get();
+    final Linux linux = FfmLinux.instance();
 
     @TempDir
     Path dir;

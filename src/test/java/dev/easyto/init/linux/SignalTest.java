@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SignalTest {
     static final long SIGWINCH_BIT = 1L << (SIGWINCH - 1);
 
-    final Linux linux = Linux.get();
+    final Linux linux = FfmLinux.instance();
 
     @Test
     void sigprocmaskChangesOnlyTheCallingThread() throws Exception {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Sockets: a Unix datagram socket that talks to itself, and a netlink socket. */
 class SocketTest {
-    final Linux linux = Linux.get();
+    final Linux linux = FfmLinux.instance();
 
     @TempDir
     Path dir;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SpawnTest {
     static final long SIGTERM_BIT = 1L << (SIGTERM - 1);
 
-    final Linux linux = Linux.get();
+    final Linux linux = FfmLinux.instance();
 
     @TempDir
     Path dir;

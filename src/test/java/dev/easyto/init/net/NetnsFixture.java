@@ -7,6 +7,7 @@ import static dev.easyto.init.linux.LinuxConstants.O_CLOEXEC;
 import static dev.easyto.init.linux.LinuxConstants.O_RDONLY;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.easyto.init.linux.FfmLinux;
 import dev.easyto.init.linux.Linux;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +116,7 @@ final class NetnsFixture implements AutoCloseable {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread thread = Thread.ofPlatform().name("netns-" + instance).start(() -> {
-            Linux linux = Linux.get();
+            Linux linux = FfmLinux.instance();
             try {
                 int fd = linux.open("/run/netns/" + instance, O_RDONLY | O_CLOEXEC, 0);
                 try {

@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easyto.init.aws.FakeImdsClient;
 import dev.easyto.init.aws.ImdsException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SpotMonitorTest {
     final FakeImdsClient imds = new FakeImdsClient();
     final ShutdownRequest shutdown = new ShutdownRequest();
-    final SpotMonitor monitor = new SpotMonitor(imds, shutdown);
+    final SpotMonitor monitor = new SpotMonitor(imds, shutdown, Duration.ofSeconds(5));
 
     @Test
     void noNoticeMeansKeepWatching() {

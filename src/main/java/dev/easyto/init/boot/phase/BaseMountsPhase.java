@@ -7,8 +7,10 @@ import static dev.easyto.init.linux.LinuxConstants.MS_NOSUID;
 import static dev.easyto.init.linux.LinuxConstants.MS_RELATIME;
 
 import dev.easyto.init.boot.Phase;
+import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.BaseMounts;
+import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.Mounts;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.Linux;
@@ -22,39 +24,42 @@ import java.util.List;
 /** The kernel filesystems every program expects, and the {@code /dev} links (upstream §1.4). */
 @ApplicationScoped
 public class BaseMountsPhase implements Phase<BaseMounts> {
+    private static final PhaseInfo<BaseMounts> INFO = PhaseInfo.of("base-mounts", BaseMounts.class);
 
     record BaseMount(String source, String target, String fstype, long flags, String data, int directoryMode) {}
 
     /** In mount order: each target's parent is mounted before it. */
-    static final List<BaseMount> TABLE = List.of(
-            new BaseMount("devtmpfs", "/dev", "devtmpfs", MS_NOSUID, null, 0755),
-            new BaseMount(
-                    "devpts",
-                    "/dev/pts",
-                    "devpts",
-                    MS_NOATIME | MS_NOEXEC | MS_NOSUID,
-                    "mode=0620,gid=5,ptmxmode=666",
-                    0755),
-            new BaseMount("mqueue", "/dev/mqueue", "mqueue", MS_NODEV | MS_NOEXEC | MS_NOSUID, null, 0755),
-            new BaseMount("tmpfs", "/dev/shm", "tmpfs", MS_NODEV | MS_NOSUID, null, 01777),
-            new BaseMount("hugetlbfs", "/dev/hugepages", "hugetlbfs", MS_RELATIME, null, 0755),
-            new BaseMount("proc", "/proc", "proc", MS_NODEV | MS_NOEXEC | MS_RELATIME | MS_NOSUID, null, 0555),
-            new BaseMount("sys", "/sys", "sysfs", MS_NODEV | MS_NOEXEC | MS_NOSUID, null, 0555),
-            new BaseMount("tmpfs", "/.easyto/run", "tmpfs", MS_NODEV | MS_NOSUID, "mode=0755", 0755),
-            new BaseMount(
-                    "cgroup2",
-                    "/sys/fs/cgroup",
-                    "cgroup2",
-                    MS_NODEV | MS_NOEXEC | MS_RELATIME | MS_NOSUID,
-                    "nsdelegate",
-                    0555),
-            new BaseMount(
-                    "debugfs",
-                    "/sys/kernel/debug",
-                    "debugfs",
-                    MS_NODEV | MS_NOEXEC | MS_RELATIME | MS_NOSUID,
-                    null,
-                    0500));
+    static List<BaseMount> table(Layout layout) {
+        return List.of(
+                new BaseMount("devtmpfs", "/dev", "devtmpfs", MS_NOSUID, null, 0755),
+                new BaseMount(
+                        "devpts",
+                        "/dev/pts",
+                        "devpts",
+                        MS_NOATIME | MS_NOEXEC | MS_NOSUID,
+                        "mode=0620,gid=5,ptmxmode=666",
+                        0755),
+                new BaseMount("mqueue", "/dev/mqueue", "mqueue", MS_NODEV | MS_NOEXEC | MS_NOSUID, null, 0755),
+                new BaseMount("tmpfs", "/dev/shm", "tmpfs", MS_NODEV | MS_NOSUID, null, 01777),
+                new BaseMount("hugetlbfs", "/dev/hugepages", "hugetlbfs", MS_RELATIME, null, 0755),
+                new BaseMount("proc", "/proc", "proc", MS_NODEV | MS_NOEXEC | MS_RELATIME | MS_NOSUID, null, 0555),
+                new BaseMount("sys", "/sys", "sysfs", MS_NODEV | MS_NOEXEC | MS_NOSUID, null, 0555),
+                new BaseMount("tmpfs", layout.run(), "tmpfs", MS_NODEV | MS_NOSUID, "mode=0755", 0755),
+                new BaseMount(
+                        "cgroup2",
+                        "/sys/fs/cgroup",
+                        "cgroup2",
+                        MS_NODEV | MS_NOEXEC | MS_RELATIME | MS_NOSUID,
+                        "nsdelegate",
+                        0555),
+                new BaseMount(
+                        "debugfs",
+                        "/sys/kernel/debug",
+                        "debugfs",
+                        MS_NODEV | MS_NOEXEC | MS_RELATIME | MS_NOSUID,
+                        null,
+                        0500));
+    }
 
     static final List<String[]> LINKS = List.of(
             new String[] {"/proc/self/fd", "/dev/fd"},
@@ -62,32 +67,25 @@ public class BaseMountsPhase implements Phase<BaseMounts> {
             new String[] {"/proc/self/fd/1", "/dev/stdout"},
             new String[] {"/proc/self/fd/2", "/dev/stderr"});
 
-    private final Linux linux = Linux.get();
+    private final Linux linux;
     private final Mounts mounts;
+    private final Layout layout;
 
-    public BaseMountsPhase(Mounts mounts) {
+    public BaseMountsPhase(Linux linux, Mounts mounts, Layout layout) {
+        this.linux = linux;
         this.mounts = mounts;
+        this.layout = layout;
     }
 
     @Override
-    public String name() {
-        return "base-mounts";
-    }
-
-    @Override
-    public List<Class<?>> consumes() {
-        return List.of();
-    }
-
-    @Override
-    public Class<BaseMounts> produces() {
-        return BaseMounts.class;
+    public PhaseInfo<BaseMounts> info() {
+        return INFO;
     }
 
     @Override
     public BaseMounts run(PhaseInputs inputs) {
         List<String> mountedNow = new ArrayList<>();
-        for (BaseMount mount : TABLE) {
+        for (BaseMount mount : table(layout)) {
             if (!Files.isDirectory(Path.of(mount.target()))) {
                 linux.mkdir(mount.target(), mount.directoryMode());
                 // mkdir applies the umask; the mode of a mount point should be exactly the table's.

@@ -2,48 +2,56 @@ package dev.easyto.init.boot.phase;
 
 import dev.easyto.init.boot.BootFailure;
 import dev.easyto.init.boot.Phase;
+import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
+import dev.easyto.init.boot.phase.PhaseOutputs.MainCommand;
+import dev.easyto.init.boot.phase.PhaseOutputs.MergedSpec;
 import dev.easyto.init.boot.phase.PhaseOutputs.ResolvedEnv;
 import dev.easyto.init.fs.Root;
-import dev.easyto.init.spec.Environment;
-import dev.easyto.init.spec.ExecutableLookup;
-import dev.easyto.init.spec.NameValue;
-import dev.easyto.init.spec.SupplementaryGroups;
-import dev.easyto.init.spec.VmSpec;
-import dev.easyto.init.supervise.LaunchCommand;
+import dev.easyto.init.log.Console;
+import dev.easyto.init.process.Identity;
+import dev.easyto.init.process.LaunchCommand;
+import dev.easyto.init.spec.SpecException;
+import dev.easyto.init.spec.SpecPipeline;
+import dev.easyto.init.spec.SpecProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The main command: expanded, argv[0] looked up in PATH (execve does not search), its identity. */
 @ApplicationScoped
-public class BuildCommandPhase implements Phase<LaunchCommand> {
+public class BuildCommandPhase implements Phase<MainCommand> {
+    private static final PhaseInfo<MainCommand> INFO =
+            PhaseInfo.of("build-command", MainCommand.class).consumes(MergedSpec.class, ResolvedEnv.class);
 
-    @Override
-    public String name() {
-        return "build-command";
+    private final Root root;
+
+    public BuildCommandPhase(Root root) {
+        this.root = root;
     }
 
     @Override
-    public List<Class<?>> consumes() {
-        return List.of(VmSpec.class, ResolvedEnv.class);
+    public PhaseInfo<MainCommand> info() {
+        return INFO;
     }
 
     @Override
-    public Class<LaunchCommand> produces() {
-        return LaunchCommand.class;
-    }
-
-    @Override
-    public LaunchCommand run(PhaseInputs inputs) throws BootFailure {
-        VmSpec spec = inputs.get(VmSpec.class);
-        List<NameValue> env = inputs.get(ResolvedEnv.class).env();
-        List<String> argv = new ArrayList<>(Environment.argv(spec.command(), spec.args(), env));
-        Root root = Root.system();
-        String executable = ExecutableLookup.find(argv.getFirst(), Environment.valueOf(env, "PATH"), root)
-                .orElseThrow(() -> new BootFailure("unable to find executable in PATH: " + argv.getFirst()));
-        argv.set(0, executable);
-        List<Long> groups = SupplementaryGroups.of(spec.uid(), spec.gid(), root);
-        return new LaunchCommand(List.copyOf(argv), env, spec.workingDir(), spec.uid(), spec.gid(), groups);
+    public MainCommand run(PhaseInputs inputs) throws BootFailure {
+        MergedSpec merged = inputs.get(MergedSpec.class);
+        List<SpecProblem> warnings = new ArrayList<>();
+        SpecPipeline.Command command;
+        try {
+            command = SpecPipeline.command(
+                    merged.spec(), inputs.get(ResolvedEnv.class).env(), root, merged.argv0Origin(), warnings);
+        } catch (SpecException e) {
+            // The console says what is missing; where it was written is validate's to show.
+            throw new BootFailure(e.errors().getFirst().message(), e);
+        }
+        warnings.forEach(w -> Console.warn("%s", w.format()));
+        return new MainCommand(new LaunchCommand(
+                command.argv(),
+                command.env(),
+                command.workingDir(),
+                new Identity(command.uid(), command.gid(), command.groups())));
     }
 }

@@ -2,14 +2,14 @@ package dev.easyto.init.boot.phase;
 
 import dev.easyto.init.aws.ImdsClient;
 import dev.easyto.init.boot.BootFailure;
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.boot.Phase;
+import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.NetworkUp;
 import dev.easyto.init.boot.phase.PhaseOutputs.RawUserData;
+import dev.easyto.init.log.Console;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class FetchUserDataPhase implements Phase<RawUserData> {
+    private static final PhaseInfo<RawUserData> INFO =
+            PhaseInfo.of("fetch-user-data", RawUserData.class).after(NetworkUp.class);
     private final ImdsClient imds;
 
     public FetchUserDataPhase(ImdsClient imds) {
@@ -26,18 +28,8 @@ public class FetchUserDataPhase implements Phase<RawUserData> {
     }
 
     @Override
-    public String name() {
-        return "fetch-user-data";
-    }
-
-    @Override
-    public List<Class<?>> consumes() {
-        return List.of(NetworkUp.class);
-    }
-
-    @Override
-    public Class<RawUserData> produces() {
-        return RawUserData.class;
+    public PhaseInfo<RawUserData> info() {
+        return INFO;
     }
 
     @Override

@@ -1,22 +1,25 @@
 package dev.easyto.init.boot.phase;
 
 import dev.easyto.init.boot.BootFailure;
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.boot.Phase;
+import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.BaseMounts;
 import dev.easyto.init.boot.phase.PhaseOutputs.InitScriptsRun;
+import dev.easyto.init.boot.phase.PhaseOutputs.MergedSpec;
 import dev.easyto.init.boot.phase.PhaseOutputs.ModulesLoaded;
 import dev.easyto.init.boot.phase.PhaseOutputs.ResolvedEnv;
 import dev.easyto.init.boot.phase.PhaseOutputs.SysctlsApplied;
 import dev.easyto.init.boot.phase.PhaseOutputs.VolumesReady;
+import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.AtomicFile;
 import dev.easyto.init.linux.ChildExit;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.SyscallException;
-import dev.easyto.init.spec.VmSpec;
-import dev.easyto.init.supervise.Processes;
-import dev.easyto.init.supervise.SpawnRequest;
+import dev.easyto.init.log.Console;
+import dev.easyto.init.process.Environ;
+import dev.easyto.init.process.Processes;
+import dev.easyto.init.process.SpawnRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,42 +34,28 @@ import java.util.List;
  */
 @ApplicationScoped
 public class InitScriptsPhase implements Phase<InitScriptsRun> {
-    static final String DIRECTORY = "/.easyto/run";
-
+    private static final PhaseInfo<InitScriptsRun> INFO = PhaseInfo.of("init-scripts", InitScriptsRun.class)
+            .consumes(MergedSpec.class, ResolvedEnv.class)
+            .after(ModulesLoaded.class, SysctlsApplied.class, VolumesReady.class, BaseMounts.class);
     private final Processes processes;
+    private final Layout layout;
 
-    public InitScriptsPhase(Processes processes) {
+    public InitScriptsPhase(Processes processes, Layout layout) {
         this.processes = processes;
+        this.layout = layout;
     }
 
     @Override
-    public String name() {
-        return "init-scripts";
-    }
-
-    @Override
-    public List<Class<?>> consumes() {
-        return List.of(
-                VmSpec.class,
-                ResolvedEnv.class,
-                ModulesLoaded.class,
-                SysctlsApplied.class,
-                VolumesReady.class,
-                BaseMounts.class);
-    }
-
-    @Override
-    public Class<InitScriptsRun> produces() {
-        return InitScriptsRun.class;
+    public PhaseInfo<InitScriptsRun> info() {
+        return INFO;
     }
 
     @Override
     public InitScriptsRun run(PhaseInputs inputs) throws BootFailure {
-        List<String> scripts = inputs.get(VmSpec.class).initScripts();
-        List<String> environ =
-                SpawnRequest.environ(inputs.get(ResolvedEnv.class).env());
+        List<String> scripts = inputs.get(MergedSpec.class).spec().initScripts();
+        List<String> environ = Environ.strings(inputs.get(ResolvedEnv.class).env());
         for (int i = 0; i < scripts.size(); i++) {
-            String path = DIRECTORY + "/init-" + i;
+            String path = layout.initScript(i);
             Path file = Path.of(path);
             try {
                 AtomicFile.write(file, scripts.get(i).getBytes(StandardCharsets.UTF_8), "rwxr-xr-x");

@@ -1,56 +1,53 @@
 package dev.easyto.init.boot.phase;
 
 import dev.easyto.init.boot.BootFailure;
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.boot.Phase;
+import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
+import dev.easyto.init.boot.phase.PhaseOutputs.MergedSpec;
 import dev.easyto.init.boot.phase.PhaseOutputs.ModulesLoaded;
+import dev.easyto.init.config.Layout;
 import dev.easyto.init.linux.ChildExit;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.SyscallException;
-import dev.easyto.init.spec.VmSpec;
-import dev.easyto.init.supervise.Processes;
-import dev.easyto.init.supervise.SpawnRequest;
+import dev.easyto.init.log.Console;
+import dev.easyto.init.process.Environ;
+import dev.easyto.init.process.Processes;
+import dev.easyto.init.process.SpawnRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /** {@code modules}: each loaded with the image's modprobe, in order, before any sysctl is set. */
 @ApplicationScoped
 public class LoadModulesPhase implements Phase<ModulesLoaded> {
-    static final String MODPROBE = "/.easyto/sbin/modprobe";
+    private static final PhaseInfo<ModulesLoaded> INFO =
+            PhaseInfo.of("load-modules", ModulesLoaded.class).consumes(MergedSpec.class);
 
     private final Processes processes;
+    private final Layout layout;
 
-    public LoadModulesPhase(Processes processes) {
+    public LoadModulesPhase(Processes processes, Layout layout) {
         this.processes = processes;
+        this.layout = layout;
     }
 
     @Override
-    public String name() {
-        return "load-modules";
-    }
-
-    @Override
-    public List<Class<?>> consumes() {
-        return List.of(VmSpec.class);
-    }
-
-    @Override
-    public Class<ModulesLoaded> produces() {
-        return ModulesLoaded.class;
+    public PhaseInfo<ModulesLoaded> info() {
+        return INFO;
     }
 
     @Override
     public ModulesLoaded run(PhaseInputs inputs) throws BootFailure {
-        List<String> modules = inputs.get(VmSpec.class).modules();
-        List<String> environ = SpawnRequest.overInitEnvironment(List.of());
+        List<String> modules = inputs.get(MergedSpec.class).spec().modules();
+        List<String> environ = Environ.overInit(List.of());
         for (String module : modules) {
             ChildExit exit;
             try {
-                exit = processes.run(SpawnRequest.asRoot(MODPROBE, List.of(MODPROBE, module), environ));
+                exit = processes.run(
+                        SpawnRequest.asRoot(layout.modprobe(), List.of(layout.modprobe(), module), environ));
             } catch (SyscallException e) {
                 throw new BootFailure(
-                        "unable to load kernel module " + module + ": " + MODPROBE + ": "
+                        "unable to load kernel module " + module + ": " + layout.modprobe() + ": "
                                 + Errno.description(e.errno()),
                         e);
             }

@@ -1,51 +1,56 @@
 package dev.easyto.init.boot.phase;
 
 import dev.easyto.init.boot.BootFailure;
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.boot.Phase;
+import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.ImageMetadata;
+import dev.easyto.init.boot.phase.PhaseOutputs.MergedSpec;
 import dev.easyto.init.boot.phase.PhaseOutputs.ParsedUserData;
+import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.Root;
+import dev.easyto.init.log.Console;
 import dev.easyto.init.spec.ImageConfig;
-import dev.easyto.init.spec.RunAs;
 import dev.easyto.init.spec.SpecException;
-import dev.easyto.init.spec.SpecMerger;
+import dev.easyto.init.spec.SpecPipeline;
+import dev.easyto.init.spec.UserDataReader;
 import dev.easyto.init.spec.VmSpec;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
-/** The image config with user data merged onto it; switches to debug logging when asked. */
+/**
+ * The image config with user data merged onto it. The spec's {@code debug} raises the console's
+ * level from here on: the phases after this one log at the level the user asked for.
+ */
 @ApplicationScoped
-public class MergeSpecPhase implements Phase<VmSpec> {
+public class MergeSpecPhase implements Phase<MergedSpec> {
+    private static final PhaseInfo<MergedSpec> INFO =
+            PhaseInfo.of("merge-spec", MergedSpec.class).consumes(ParsedUserData.class, ImageMetadata.class);
 
-    @Override
-    public String name() {
-        return "merge-spec";
+    private final Root root;
+    private final Layout layout;
+
+    public MergeSpecPhase(Root root, Layout layout) {
+        this.root = root;
+        this.layout = layout;
     }
 
     @Override
-    public List<Class<?>> consumes() {
-        return List.of(ParsedUserData.class, ImageMetadata.class);
+    public PhaseInfo<MergedSpec> info() {
+        return INFO;
     }
 
     @Override
-    public Class<VmSpec> produces() {
-        return VmSpec.class;
-    }
-
-    @Override
-    public VmSpec run(PhaseInputs inputs) throws BootFailure {
+    public MergedSpec run(PhaseInputs inputs) throws BootFailure {
         ImageConfig image = inputs.get(ImageMetadata.class).config();
-        RunAs imageUser;
+        UserDataReader.Parsed userData = inputs.get(ParsedUserData.class).parsed();
+        VmSpec spec;
         try {
-            imageUser = RunAs.resolve(image.user(), Root.system(), ReadMetadataPhase.FILE);
+            spec = SpecPipeline.merge(image, layout.metadata(), userData.userData(), root);
         } catch (SpecException e) {
             throw new BootFailure("InvalidUser", Problems.describe(e), e);
         }
-        VmSpec spec = SpecMerger.merge(
-                image, imageUser, inputs.get(ParsedUserData.class).userData());
         Console.setDebug(spec.debug());
-        return spec;
+        return new MergedSpec(
+                spec, SpecPipeline.ArgvOrigin.of(userData, ParseUserDataPhase.SOURCE, image, layout.metadata()));
     }
 }

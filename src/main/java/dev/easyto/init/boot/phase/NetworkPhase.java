@@ -3,17 +3,18 @@ package dev.easyto.init.boot.phase;
 import dev.easyto.init.aws.ImdsClient;
 import dev.easyto.init.boot.BootFailure;
 import dev.easyto.init.boot.Phase;
+import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.BaseMounts;
 import dev.easyto.init.boot.phase.PhaseOutputs.NetworkUp;
+import dev.easyto.init.config.InitConfig;
+import dev.easyto.init.linux.Linux;
 import dev.easyto.init.linux.SyscallException;
-import dev.easyto.init.net.DhcpClient;
 import dev.easyto.init.net.NetworkSetup;
 import dev.easyto.init.net.ResolvConf;
 import dev.easyto.init.net.RtNetlink;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * The instance's network (upstream §1.5): loopback, DHCP on the primary ENI named {@code eth0},
@@ -22,36 +23,29 @@ import java.util.List;
  */
 @ApplicationScoped
 public class NetworkPhase implements Phase<NetworkUp> {
+    private static final PhaseInfo<NetworkUp> INFO =
+            PhaseInfo.of("network", NetworkUp.class).after(BaseMounts.class);
     private final ImdsClient imds;
 
-    public NetworkPhase(ImdsClient imds) {
+    private final Linux linux;
+    private final InitConfig.Timeouts timeouts;
+
+    public NetworkPhase(Linux linux, ImdsClient imds, InitConfig config) {
+        this.linux = linux;
+        this.timeouts = config.timeouts();
         this.imds = imds;
     }
 
     @Override
-    public String name() {
-        return "network";
-    }
-
-    @Override
-    public List<Class<?>> consumes() {
-        return List.of(BaseMounts.class);
-    }
-
-    @Override
-    public Class<NetworkUp> produces() {
-        return NetworkUp.class;
+    public PhaseInfo<NetworkUp> info() {
+        return INFO;
     }
 
     @Override
     public NetworkUp run(PhaseInputs inputs) throws BootFailure {
-        try (RtNetlink rtnetlink = RtNetlink.open()) {
+        try (RtNetlink rtnetlink = RtNetlink.open(linux)) {
             NetworkSetup setup = new NetworkSetup(
-                    rtnetlink,
-                    NetworkSetup.overUdp(DhcpClient.DEFAULT_BUDGET),
-                    imds,
-                    ResolvConf.FILE,
-                    NetworkSetup.CARRIER_TIMEOUT);
+                    rtnetlink, NetworkSetup.overUdp(linux, timeouts.dhcp()), imds, ResolvConf.FILE, timeouts.carrier());
             NetworkSetup.Result result = setup.run();
             return new NetworkUp(result.interfaceName(), result.address(), result.prefixLength(), result.gateway());
         } catch (IOException | SyscallException | IllegalArgumentException e) {

@@ -1,16 +1,19 @@
 package dev.easyto.init.boot.phase;
 
 import dev.easyto.init.net.Ipv4Address;
+import dev.easyto.init.process.LaunchCommand;
 import dev.easyto.init.spec.ImageConfig;
 import dev.easyto.init.spec.NameValue;
+import dev.easyto.init.spec.SpecPipeline;
 import dev.easyto.init.spec.UserData;
+import dev.easyto.init.spec.UserDataReader;
+import dev.easyto.init.spec.VmSpec;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What the boot phases hand each other. Each type is produced by exactly one phase; a phase that
- * consumes a type runs after its producer. The merged spec ({@code VmSpec}) and the main command
- * ({@code LaunchCommand}) are outputs too, defined with the code that uses them.
+ * What the boot phases hand each other, every one of them. Each type is produced by exactly one
+ * phase; a phase that consumes a type, or runs after it, runs after its producer.
  */
 public final class PhaseOutputs {
     private PhaseOutputs() {}
@@ -39,8 +42,18 @@ public final class PhaseOutputs {
     /** Where the decompressed user data was saved, if there was any. */
     public record UserDataCopy(Optional<String> path) {}
 
-    /** User data parsed (its warnings already logged). */
-    public record ParsedUserData(UserData userData) {}
+    /** User data parsed (its warnings already logged), with where each value was written. */
+    public record ParsedUserData(UserDataReader.Parsed parsed) {
+        public UserData userData() {
+            return parsed.userData();
+        }
+    }
+
+    /**
+     * The image config with user data merged onto it, and where argv[0] was written (user data or
+     * the image config), for a problem with it to point there.
+     */
+    public record MergedSpec(VmSpec spec, SpecPipeline.ArgvOrigin argv0Origin) {}
 
     /** Kernel modules loaded, in order. */
     public record ModulesLoaded(List<String> modules) {}
@@ -56,4 +69,7 @@ public final class PhaseOutputs {
 
     /** Init scripts run to completion. */
     public record InitScriptsRun(int count) {}
+
+    /** The main command, ready to be executed or supervised. */
+    public record MainCommand(LaunchCommand command) {}
 }

@@ -2,46 +2,43 @@ package dev.easyto.init.boot.phase;
 
 import dev.easyto.init.boot.BootFailure;
 import dev.easyto.init.boot.Phase;
+import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.ImageMetadata;
-import dev.easyto.init.spec.ImageConfigReader;
+import dev.easyto.init.config.Layout;
 import dev.easyto.init.spec.SpecException;
+import dev.easyto.init.spec.SpecPipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** The image config easyto saved at AMI build time; without it there is nothing to run. */
 @ApplicationScoped
 public class ReadMetadataPhase implements Phase<ImageMetadata> {
-    static final String FILE = "/.easyto/metadata.json";
+    private static final PhaseInfo<ImageMetadata> INFO = PhaseInfo.of("read-metadata", ImageMetadata.class);
+    private final Layout layout;
 
-    @Override
-    public String name() {
-        return "read-metadata";
+    public ReadMetadataPhase(Layout layout) {
+        this.layout = layout;
     }
 
     @Override
-    public List<Class<?>> consumes() {
-        return List.of();
-    }
-
-    @Override
-    public Class<ImageMetadata> produces() {
-        return ImageMetadata.class;
+    public PhaseInfo<ImageMetadata> info() {
+        return INFO;
     }
 
     @Override
     public ImageMetadata run(PhaseInputs inputs) throws BootFailure {
+        String file = layout.metadata();
         String text;
         try {
-            text = Files.readString(Path.of(FILE));
+            text = Files.readString(Path.of(file));
         } catch (IOException e) {
-            throw new BootFailure("unable to read " + FILE + ": " + e.getMessage(), e);
+            throw new BootFailure("unable to read " + file + ": " + e.getMessage(), e);
         }
         try {
-            return new ImageMetadata(ImageConfigReader.parse(text, FILE));
+            return new ImageMetadata(SpecPipeline.image(text, file));
         } catch (SpecException e) {
             throw new BootFailure("InvalidMetadata", Problems.describe(e), e);
         }

@@ -2,16 +2,18 @@ package dev.easyto.init.boot.phase;
 
 import dev.easyto.init.aws.AwsUnavailableException;
 import dev.easyto.init.boot.BootFailure;
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.boot.Phase;
+import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
+import dev.easyto.init.boot.phase.PhaseOutputs.MergedSpec;
 import dev.easyto.init.boot.phase.PhaseOutputs.NetworkUp;
 import dev.easyto.init.boot.phase.PhaseOutputs.ResolvedEnv;
 import dev.easyto.init.env.EnvResolver;
 import dev.easyto.init.env.EnvSourceException;
+import dev.easyto.init.log.Console;
 import dev.easyto.init.spec.EnvFrom;
-import dev.easyto.init.spec.Environment;
 import dev.easyto.init.spec.NameValue;
+import dev.easyto.init.spec.SpecPipeline;
 import dev.easyto.init.spec.VmSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -25,6 +27,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ResolveEnvPhase implements Phase<ResolvedEnv> {
+    private static final PhaseInfo<ResolvedEnv> INFO = PhaseInfo.of("resolve-env", ResolvedEnv.class)
+            .consumes(MergedSpec.class)
+            .after(NetworkUp.class);
     static final String FAILURE = "unable to resolve environment variables from external sources: ";
 
     private final EnvResolver resolver;
@@ -34,23 +39,13 @@ public class ResolveEnvPhase implements Phase<ResolvedEnv> {
     }
 
     @Override
-    public String name() {
-        return "resolve-env";
-    }
-
-    @Override
-    public List<Class<?>> consumes() {
-        return List.of(VmSpec.class, NetworkUp.class);
-    }
-
-    @Override
-    public Class<ResolvedEnv> produces() {
-        return ResolvedEnv.class;
+    public PhaseInfo<ResolvedEnv> info() {
+        return INFO;
     }
 
     @Override
     public ResolvedEnv run(PhaseInputs inputs) throws BootFailure {
-        VmSpec spec = inputs.get(VmSpec.class);
+        VmSpec spec = inputs.get(MergedSpec.class).spec();
         List<NameValue> resolved = new ArrayList<>();
         for (EnvFrom source : spec.envFrom()) {
             try {
@@ -65,6 +60,6 @@ public class ResolveEnvPhase implements Phase<ResolvedEnv> {
                 throw new BootFailure(FAILURE + e.getMessage(), e);
             }
         }
-        return new ResolvedEnv(Environment.finalEnv(spec.env(), resolved));
+        return new ResolvedEnv(SpecPipeline.environment(spec, resolved));
     }
 }

@@ -1,16 +1,16 @@
 package dev.easyto.init.boot.phase;
 
 import dev.easyto.init.aws.ImdsClient;
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.boot.Phase;
+import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.HostnameSet;
 import dev.easyto.init.boot.phase.PhaseOutputs.NetworkUp;
 import dev.easyto.init.linux.Linux;
 import dev.easyto.init.linux.SyscallException;
+import dev.easyto.init.log.Console;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,28 +20,21 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SetHostnamePhase implements Phase<HostnameSet> {
+    private static final PhaseInfo<HostnameSet> INFO =
+            PhaseInfo.of("set-hostname", HostnameSet.class).after(NetworkUp.class);
     static final String PATH = "local-hostname";
 
     private final ImdsClient imds;
-    private final Linux linux = Linux.get();
+    private final Linux linux;
 
-    public SetHostnamePhase(ImdsClient imds) {
+    public SetHostnamePhase(Linux linux, ImdsClient imds) {
+        this.linux = linux;
         this.imds = imds;
     }
 
     @Override
-    public String name() {
-        return "set-hostname";
-    }
-
-    @Override
-    public List<Class<?>> consumes() {
-        return List.of(NetworkUp.class);
-    }
-
-    @Override
-    public Class<HostnameSet> produces() {
-        return HostnameSet.class;
+    public PhaseInfo<HostnameSet> info() {
+        return INFO;
     }
 
     @Override

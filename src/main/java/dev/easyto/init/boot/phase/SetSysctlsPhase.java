@@ -1,13 +1,14 @@
 package dev.easyto.init.boot.phase;
 
 import dev.easyto.init.boot.BootFailure;
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.boot.Phase;
+import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
+import dev.easyto.init.boot.phase.PhaseOutputs.MergedSpec;
 import dev.easyto.init.boot.phase.PhaseOutputs.ModulesLoaded;
 import dev.easyto.init.boot.phase.PhaseOutputs.SysctlsApplied;
+import dev.easyto.init.log.Console;
 import dev.easyto.init.spec.NameValue;
-import dev.easyto.init.spec.VmSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,25 +24,18 @@ import java.util.List;
  */
 @ApplicationScoped
 public class SetSysctlsPhase implements Phase<SysctlsApplied> {
+    private static final PhaseInfo<SysctlsApplied> INFO = PhaseInfo.of("set-sysctls", SysctlsApplied.class)
+            .consumes(MergedSpec.class)
+            .after(ModulesLoaded.class);
 
     @Override
-    public String name() {
-        return "set-sysctls";
-    }
-
-    @Override
-    public List<Class<?>> consumes() {
-        return List.of(VmSpec.class, ModulesLoaded.class);
-    }
-
-    @Override
-    public Class<SysctlsApplied> produces() {
-        return SysctlsApplied.class;
+    public PhaseInfo<SysctlsApplied> info() {
+        return INFO;
     }
 
     @Override
     public SysctlsApplied run(PhaseInputs inputs) throws BootFailure {
-        List<NameValue> sysctls = inputs.get(VmSpec.class).sysctls();
+        List<NameValue> sysctls = inputs.get(MergedSpec.class).spec().sysctls();
         for (NameValue sysctl : sysctls) {
             Path file = Path.of("/proc/sys/" + sysctl.name().replace('.', '/'));
             try {

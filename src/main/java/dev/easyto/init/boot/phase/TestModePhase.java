@@ -4,14 +4,15 @@ import static dev.easyto.init.linux.LinuxConstants.O_CLOEXEC;
 import static dev.easyto.init.linux.LinuxConstants.O_NOCTTY;
 import static dev.easyto.init.linux.LinuxConstants.O_WRONLY;
 
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.boot.Phase;
+import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.BaseMounts;
 import dev.easyto.init.boot.phase.PhaseOutputs.TestMode;
+import dev.easyto.init.config.InitConfig;
 import dev.easyto.init.linux.Linux;
+import dev.easyto.init.log.Console;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /**
  * {@code EASYTO_TEST_MODE} (set on upstream's test kernel command line): the console moves to
@@ -19,29 +20,26 @@ import java.util.List;
  */
 @ApplicationScoped
 public class TestModePhase implements Phase<TestMode> {
-    static final String VARIABLE = "EASYTO_TEST_MODE";
+    private static final PhaseInfo<TestMode> INFO =
+            PhaseInfo.of("test-mode", TestMode.class).after(BaseMounts.class);
     static final String SERIAL_CONSOLE = "/dev/ttyS0";
 
-    private final Linux linux = Linux.get();
+    private final Linux linux;
+    private final InitConfig config;
 
-    @Override
-    public String name() {
-        return "test-mode";
+    public TestModePhase(Linux linux, InitConfig config) {
+        this.linux = linux;
+        this.config = config;
     }
 
     @Override
-    public List<Class<?>> consumes() {
-        return List.of(BaseMounts.class);
-    }
-
-    @Override
-    public Class<TestMode> produces() {
-        return TestMode.class;
+    public PhaseInfo<TestMode> info() {
+        return INFO;
     }
 
     @Override
     public TestMode run(PhaseInputs inputs) {
-        if (System.getenv(VARIABLE) == null) {
+        if (config.testMode().isEmpty()) {
             return new TestMode(false);
         }
         int fd = linux.open(SERIAL_CONSOLE, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0);

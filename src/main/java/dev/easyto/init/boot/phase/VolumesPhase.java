@@ -2,14 +2,15 @@ package dev.easyto.init.boot.phase;
 
 import dev.easyto.init.aws.AwsUnavailableException;
 import dev.easyto.init.boot.BootFailure;
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.boot.Phase;
+import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
+import dev.easyto.init.boot.phase.PhaseOutputs.MergedSpec;
 import dev.easyto.init.boot.phase.PhaseOutputs.ResolvedEnv;
 import dev.easyto.init.boot.phase.PhaseOutputs.VolumesReady;
 import dev.easyto.init.fs.Root;
+import dev.easyto.init.log.Console;
 import dev.easyto.init.spec.NameValue;
-import dev.easyto.init.spec.VmSpec;
 import dev.easyto.init.spec.Volume;
 import dev.easyto.init.volume.VolumeException;
 import dev.easyto.init.volume.VolumeSources;
@@ -25,36 +26,30 @@ import java.util.List;
  */
 @ApplicationScoped
 public class VolumesPhase implements Phase<VolumesReady> {
+    private static final PhaseInfo<VolumesReady> INFO =
+            PhaseInfo.of("volumes", VolumesReady.class).consumes(MergedSpec.class, ResolvedEnv.class);
     private final VolumeSources sources;
+    private final Root root;
 
-    public VolumesPhase(VolumeSources sources) {
+    public VolumesPhase(VolumeSources sources, Root root) {
         this.sources = sources;
+        this.root = root;
     }
 
     @Override
-    public String name() {
-        return "volumes";
-    }
-
-    @Override
-    public List<Class<?>> consumes() {
-        return List.of(VmSpec.class, ResolvedEnv.class);
-    }
-
-    @Override
-    public Class<VolumesReady> produces() {
-        return VolumesReady.class;
+    public PhaseInfo<VolumesReady> info() {
+        return INFO;
     }
 
     @Override
     public VolumesReady run(PhaseInputs inputs) throws BootFailure {
         int ready = 0;
         List<NameValue> env = inputs.get(ResolvedEnv.class).env();
-        for (Volume volume : inputs.get(VmSpec.class).volumes()) {
+        for (Volume volume : inputs.get(MergedSpec.class).spec().volumes()) {
             String what = kind(volume) + " volume"
                     + (volume.mount() == null ? "" : " at " + volume.mount().destination());
             try {
-                sources.populate(volume, Root.system(), env);
+                sources.populate(volume, root, env);
                 ready++;
             } catch (VolumeException e) {
                 if (isOptional(volume)) {

@@ -2,9 +2,11 @@ package dev.easyto.init.boot.phase;
 
 import dev.easyto.init.boot.BootFailure;
 import dev.easyto.init.boot.Phase;
+import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.RawUserData;
 import dev.easyto.init.boot.phase.PhaseOutputs.UserDataCopy;
+import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.AtomicFile;
 import dev.easyto.init.spec.SpecException;
 import dev.easyto.init.spec.UserDataText;
@@ -13,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,21 +23,17 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class WriteUserDataPhase implements Phase<UserDataCopy> {
-    static final String FILE = "/.easyto/var/lib/user-data";
+    private static final PhaseInfo<UserDataCopy> INFO =
+            PhaseInfo.of("write-user-data", UserDataCopy.class).consumes(RawUserData.class);
+    private final Layout layout;
 
-    @Override
-    public String name() {
-        return "write-user-data";
+    public WriteUserDataPhase(Layout layout) {
+        this.layout = layout;
     }
 
     @Override
-    public List<Class<?>> consumes() {
-        return List.of(RawUserData.class);
-    }
-
-    @Override
-    public Class<UserDataCopy> produces() {
-        return UserDataCopy.class;
+    public PhaseInfo<UserDataCopy> info() {
+        return INFO;
     }
 
     @Override
@@ -52,13 +49,13 @@ public class WriteUserDataPhase implements Phase<UserDataCopy> {
             // Undecodable user data fails the boot in parse-user-data; keep the bytes for a look.
             content = raw.get();
         }
-        Path file = Path.of(FILE);
+        Path file = Path.of(layout.userDataCopy());
         try {
             Files.createDirectories(file.getParent());
             AtomicFile.write(file, content, "rw-------");
         } catch (IOException e) {
-            throw new BootFailure("unable to write " + FILE + ": " + e.getMessage(), e);
+            throw new BootFailure("unable to write " + layout.userDataCopy() + ": " + e.getMessage(), e);
         }
-        return new UserDataCopy(Optional.of(FILE));
+        return new UserDataCopy(Optional.of(layout.userDataCopy()));
     }
 }

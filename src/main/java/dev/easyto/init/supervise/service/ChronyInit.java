@@ -1,7 +1,9 @@
 package dev.easyto.init.supervise.service;
 
-import dev.easyto.init.boot.Console;
+import dev.easyto.init.config.Layout;
+import dev.easyto.init.fs.FileOwner;
 import dev.easyto.init.fs.Root;
+import dev.easyto.init.log.Console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,17 +16,16 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 final class ChronyInit {
     static final String USER = "cb-chrony";
-    static final String RUN_DIRECTORY = "/.easyto/run/chrony";
 
     private ChronyInit() {}
 
-    static void run(Root root, FileOwner owner) throws IOException {
+    static void run(Root root, Layout layout, FileOwner owner) throws IOException {
         Console.info("initializing chrony");
         Accounts.User user = Accounts.user(root, USER)
                 .orElseThrow(() -> new IOException("user " + USER + " not found in /etc/passwd"));
         // Upstream's current release takes the group of the same name, else a gid equal to the uid.
         long gid = Accounts.groupId(root, USER).orElse(user.uid());
-        Path directory = root.resolve(RUN_DIRECTORY);
+        Path directory = root.resolve(layout.chronyRun());
         Files.createDirectories(directory);
         // createDirectories applies the umask, and an existing directory keeps its mode.
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-x---"));

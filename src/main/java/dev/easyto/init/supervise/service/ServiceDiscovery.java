@@ -2,8 +2,9 @@ package dev.easyto.init.supervise.service;
 
 import dev.easyto.init.aws.ImdsClient;
 import dev.easyto.init.aws.ImdsException;
-import dev.easyto.init.boot.Console;
+import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.Root;
+import dev.easyto.init.log.Console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,17 +18,16 @@ import java.util.stream.Stream;
  * easyto does not create the directory for an AMI built without services.
  */
 final class ServiceDiscovery {
-    static final String DIRECTORY = "/.easyto/services";
     static final String SSH_KEY = "public-keys/0/openssh-key";
     static final String CHRONY = "chrony";
     static final String SSH = "ssh";
 
     private ServiceDiscovery() {}
 
-    static EnabledServices discover(Root root, List<String> disabled, ImdsClient imds) {
-        Path directory = root.resolve(DIRECTORY);
+    static EnabledServices discover(Root root, Layout layout, List<String> disabled, ImdsClient imds) {
+        Path directory = root.resolve(layout.services());
         if (!Files.isDirectory(directory)) {
-            Console.info("no services: %s does not exist", DIRECTORY);
+            Console.info("no services: %s does not exist", layout.services());
             return EnabledServices.NONE;
         }
         List<String> names;
@@ -35,7 +35,7 @@ final class ServiceDiscovery {
         try (Stream<Path> entries = Files.list(directory)) {
             names = entries.map(path -> path.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
-            Console.warn("failed to discover services: %s: %s", DIRECTORY, e.getMessage());
+            Console.warn("failed to discover services: %s: %s", layout.services(), e.getMessage());
             return EnabledServices.NONE;
         }
         boolean chrony = false;

@@ -1,11 +1,11 @@
 package dev.easyto.init.supervise.service;
 
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.SyscallException;
-import dev.easyto.init.supervise.Processes;
+import dev.easyto.init.log.Console;
+import dev.easyto.init.process.Processes;
+import dev.easyto.init.process.SpawnRequest;
 import dev.easyto.init.supervise.ShutdownGate;
-import dev.easyto.init.supervise.SpawnRequest;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.Optional;

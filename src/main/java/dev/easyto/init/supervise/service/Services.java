@@ -1,13 +1,18 @@
 package dev.easyto.init.supervise.service;
 
 import dev.easyto.init.aws.ImdsClient;
-import dev.easyto.init.boot.BootFailure;
-import dev.easyto.init.boot.Console;
+import dev.easyto.init.config.InitConfig;
+import dev.easyto.init.config.Layout;
+import dev.easyto.init.fs.FileOwner;
 import dev.easyto.init.fs.Root;
-import dev.easyto.init.supervise.Processes;
+import dev.easyto.init.log.Console;
+import dev.easyto.init.process.Environ;
+import dev.easyto.init.process.Processes;
+import dev.easyto.init.process.SpawnRequest;
+import dev.easyto.init.supervise.HandOverFailure;
 import dev.easyto.init.supervise.ShutdownGate;
-import dev.easyto.init.supervise.SpawnRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -22,14 +27,12 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 @ApplicationScoped
 public class Services {
-    static final Duration RESTART_DELAY = Duration.ofSeconds(5);
-    // Upstream's command lines. easyto-assets builds chronyd with its config, run directory and
-    // user compiled in (/.easyto/etc/chrony.conf, /.easyto/run/chrony, cb-chrony) and sshd with its
-    // privilege separation user and directory (cb-ssh, /.easyto/var/empty), so no more is needed.
-    static final List<String> CHRONYD = List.of("/.easyto/sbin/chronyd", "-d");
-    static final List<String> SSHD = List.of("/.easyto/sbin/sshd", "-D", "-f", "/.easyto/etc/ssh/sshd_config", "-e");
 
     private final ImdsClient imds;
+    private final Root root;
+    private final FileOwner owner;
+    private final Layout layout;
+    private final Duration restartDelay;
     private final Processes processes;
     private final ShutdownGate gate;
     // One timer for every restart delay: restarts are rare and the work after the delay is a spawn.
@@ -39,8 +42,31 @@ public class Services {
         return thread;
     });
 
-    public Services(ImdsClient imds, Processes processes, ShutdownGate gate) {
+    @Inject
+    public Services(
+            ImdsClient imds,
+            Processes processes,
+            ShutdownGate gate,
+            Root root,
+            FileOwner owner,
+            Layout layout,
+            InitConfig config) {
+        this(imds, processes, gate, root, owner, layout, config.timeouts().serviceRestart());
+    }
+
+    Services(
+            ImdsClient imds,
+            Processes processes,
+            ShutdownGate gate,
+            Root root,
+            FileOwner owner,
+            Layout layout,
+            Duration restartDelay) {
         this.imds = imds;
+        this.root = root;
+        this.owner = owner;
+        this.layout = layout;
+        this.restartDelay = restartDelay;
         this.processes = processes;
         this.gate = gate;
     }
@@ -50,29 +76,31 @@ public class Services {
      * starts; returns once each has been spawned (or has failed to be). Throws when chrony, a
      * required service, cannot be initialized; ssh is optional.
      */
-    public void start(List<String> disabled) throws BootFailure {
-        Root root = Root.system();
-        start(root, ServiceDiscovery.discover(root, disabled, imds), FileOwner.system(), RESTART_DELAY);
+    public void start(List<String> disabled) throws HandOverFailure {
+        start(root, ServiceDiscovery.discover(root, layout, disabled, imds), owner, restartDelay);
     }
 
-    void start(Root root, EnabledServices enabled, FileOwner owner, Duration restartDelay) throws BootFailure {
-        List<String> environment = SpawnRequest.overInitEnvironment(List.of());
+    void start(Root root, EnabledServices enabled, FileOwner owner, Duration restartDelay) throws HandOverFailure {
+        List<String> environment = Environ.overInit(List.of());
         if (enabled.chrony()) {
             try {
-                ChronyInit.run(root, owner);
+                ChronyInit.run(root, layout, owner);
             } catch (IOException | RuntimeException e) {
-                throw new BootFailure("unable to initialize chrony: " + describe(e), e);
+                throw new HandOverFailure("unable to initialize chrony: " + describe(e), e);
             }
-            supervise("chrony", CHRONYD, environment, restartDelay);
+            // Upstream's command lines. easyto-assets builds chronyd with its config, run directory and
+            // user compiled in (/.easyto/etc/chrony.conf, /.easyto/run/chrony, cb-chrony), so no more is needed.
+            supervise("chrony", List.of(layout.chronyd(), "-d"), environment, restartDelay);
         }
         if (enabled.sshPublicKey().isPresent()) {
             try {
-                SshInit.run(root, enabled.sshPublicKey().get(), owner, processes::run, environment);
+                SshInit.run(root, layout, enabled.sshPublicKey().get(), owner, processes::run, environment);
             } catch (IOException | RuntimeException e) {
                 Console.warn("Optional service ssh failed to start: %s", describe(e));
                 return;
             }
-            supervise("ssh", SSHD, environment, restartDelay);
+            // sshd has its privilege separation user and directory compiled in (cb-ssh, /.easyto/var/empty).
+            supervise("ssh", List.of(layout.sshd(), "-D", "-f", layout.sshdConfig(), "-e"), environment, restartDelay);
         }
     }
 

@@ -1,11 +1,12 @@
 package dev.easyto.init.supervise.service;
 
-import dev.easyto.init.boot.Console;
+import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.AtomicFile;
-import dev.easyto.init.fs.Directories;
+import dev.easyto.init.fs.FileOwner;
 import dev.easyto.init.fs.Root;
 import dev.easyto.init.linux.ChildExit;
-import dev.easyto.init.supervise.SpawnRequest;
+import dev.easyto.init.log.Console;
+import dev.easyto.init.process.SpawnRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,29 +22,25 @@ import java.util.stream.Stream;
  * {@code authorized_keys}, and host keys generated on first boot.
  */
 final class SshInit {
-    static final String HOME = "/.easyto/home";
-    static final String SSH_KEYGEN = "/.easyto/bin/ssh-keygen";
     static final List<String> HOST_KEY_TYPES = List.of("rsa", "ed25519");
 
     private SshInit() {}
 
-    static String hostKey(String type) {
-        return "/.easyto/etc/ssh/ssh_host_" + type + "_key";
-    }
-
     static void run(
             Root root,
+            Layout layout,
             String publicKey,
             FileOwner owner,
             Function<SpawnRequest, ChildExit> runner,
             List<String> environment)
             throws IOException {
         Console.info("initializing sshd");
-        String login = loginUser(root);
+        String login = loginUser(root, layout);
         Accounts.User user = Accounts.user(root, login)
                 .orElseThrow(() -> new IOException("login user " + login + " not found in /etc/passwd"));
         Path sshDirectory = root.resolve(user.home() + "/.ssh");
-        mkdirs(sshDirectory, user, owner);
+        // An existing /.easyto must stay root's: only what is created here is the user's.
+        owner.createDirectories(sshDirectory, PosixFilePermissions.fromString("rwxr-xr-x"), user.uid(), user.gid());
         // sshd's StrictModes refuses keys in a directory others can enter or a file others can write.
         Files.setPosixFilePermissions(sshDirectory, PosixFilePermissions.fromString("rwx------"));
         owner.chown(sshDirectory, user.uid(), user.gid());
@@ -55,12 +52,12 @@ final class SshInit {
         owner.chown(authorizedKeys, user.uid(), user.gid());
         Console.info("wrote SSH authorized_keys to %s", user.home() + "/.ssh/authorized_keys");
         for (String type : HOST_KEY_TYPES) {
-            String key = hostKey(type);
+            String key = layout.sshHostKey(type);
             if (Files.exists(root.resolve(key))) {
                 continue;
             }
-            ChildExit exit = runner.apply(
-                    SpawnRequest.asRoot(SSH_KEYGEN, List.of(SSH_KEYGEN, "-t", type, "-f", key, "-N", ""), environment));
+            ChildExit exit = runner.apply(SpawnRequest.asRoot(
+                    layout.sshKeygen(), List.of(layout.sshKeygen(), "-t", type, "-f", key, "-N", ""), environment));
             // Upstream ignores the status; sshd itself says which host key it cannot load.
             if (!exit.exited() || exit.status() != 0) {
                 Console.warn("ssh-keygen -t %s %s", type, exit.describe());
@@ -69,8 +66,8 @@ final class SshInit {
     }
 
     /** The first directory under {@code /.easyto/home} (easyto creates exactly one, at build time). */
-    static String loginUser(Root root) throws IOException {
-        Path home = root.resolve(HOME);
+    static String loginUser(Root root, Layout layout) throws IOException {
+        Path home = root.resolve(layout.loginHomes());
         if (!Files.isDirectory(home)) {
             throw new IOException("login user not found");
         }
@@ -82,16 +79,5 @@ final class SshInit {
                     .findFirst();
         }
         return first.orElseThrow(() -> new IOException("login user not found"));
-    }
-
-    /**
-     * {@code mkdir -p} that hands the directories it creates, and only those, to the user: an
-     * existing {@code /.easyto} must stay root's (upstream's current release chowns every
-     * component, which the documented behaviour does not).
-     */
-    private static void mkdirs(Path directory, Accounts.User user, FileOwner owner) throws IOException {
-        for (Path created : Directories.createMissing(directory, PosixFilePermissions.fromString("rwxr-xr-x"))) {
-            owner.chown(created, user.uid(), user.gid());
-        }
     }
 }

@@ -10,6 +10,7 @@ import dev.easyto.init.aws.FakeImdsClient;
 import dev.easyto.init.aws.ImdsException;
 import dev.easyto.init.boot.BootFailure;
 import dev.easyto.init.boot.PhaseInputs;
+import dev.easyto.init.boot.phase.PhaseOutputs.MergedSpec;
 import dev.easyto.init.boot.phase.PhaseOutputs.NetworkUp;
 import dev.easyto.init.boot.phase.PhaseOutputs.RawUserData;
 import dev.easyto.init.net.Ipv4Address;
@@ -17,7 +18,9 @@ import dev.easyto.init.spec.ImageConfig;
 import dev.easyto.init.spec.NameValue;
 import dev.easyto.init.spec.RunAs;
 import dev.easyto.init.spec.SpecMerger;
+import dev.easyto.init.spec.SpecPipeline;
 import dev.easyto.init.spec.UserDataReader;
+import dev.easyto.init.spec.UserDataReader.Position;
 import dev.easyto.init.spec.VmSpec;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -52,7 +55,11 @@ class ImdsPhasesTest {
     static PhaseInputs inputs(Object... results) {
         Map<Class<?>, Object> map = new HashMap<>();
         for (Object result : results) {
-            map.put(result.getClass(), result);
+            // The phases read the spec as merge-spec hands it on.
+            Object output = result instanceof VmSpec spec
+                    ? new MergedSpec(spec, new SpecPipeline.ArgvOrigin("ud", "command[0]", Position.UNKNOWN))
+                    : result;
+            map.put(output.getClass(), output);
         }
         return new PhaseInputs("test", new HashSet<>(map.keySet()), map);
     }

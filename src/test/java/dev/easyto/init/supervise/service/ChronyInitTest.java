@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easyto.init.aws.FakeImdsClient;
-import dev.easyto.init.boot.BootFailure;
+import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.Root;
-import dev.easyto.init.supervise.Processes;
+import dev.easyto.init.linux.FfmLinux;
+import dev.easyto.init.process.Processes;
+import dev.easyto.init.supervise.HandOverFailure;
 import dev.easyto.init.supervise.ShutdownGate;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,10 +50,10 @@ class ChronyInitTest {
         passwd("root:x:0:0:root:/root:/bin/sh", "cb-chrony:x:400:399:chrony:/var/lib/chrony:/sbin/nologin");
         group("root:x:0:", "cb-chrony:x:410:");
         try (CapturedConsole console = new CapturedConsole()) {
-            ChronyInit.run(root, owner);
+            ChronyInit.run(root, Layout.EASYTO, owner);
             assertTrue(console.text().contains("info: initializing chrony\n"), console.text());
         }
-        Path run = root.resolve(ChronyInit.RUN_DIRECTORY);
+        Path run = root.resolve(Layout.EASYTO.chronyRun());
         assertTrue(Files.isDirectory(run));
         assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(run)));
         // The group comes from /etc/group, not from the passwd entry.
@@ -62,23 +64,23 @@ class ChronyInitTest {
     void withoutAGroupTheGidIsTheUid() throws IOException {
         passwd("cb-chrony:x:400:399:chrony:/var/lib/chrony:/sbin/nologin");
         group("root:x:0:");
-        ChronyInit.run(root, owner);
-        assertEquals(List.of(400L, 400L), owner.owners.get(root.resolve(ChronyInit.RUN_DIRECTORY)));
+        ChronyInit.run(root, Layout.EASYTO, owner);
+        assertEquals(List.of(400L, 400L), owner.owners.get(root.resolve(Layout.EASYTO.chronyRun())));
     }
 
     @Test
     void anOddLineElsewhereDoesNotMatter() throws IOException {
         passwd("broken line", "other:x:abc:0::/:/bin/sh", "cb-chrony:x:400:400:chrony:/var/lib/chrony:/sbin/nologin");
-        ChronyInit.run(root, owner);
-        assertEquals(List.of(400L, 400L), owner.owners.get(root.resolve(ChronyInit.RUN_DIRECTORY)));
+        ChronyInit.run(root, Layout.EASYTO, owner);
+        assertEquals(List.of(400L, 400L), owner.owners.get(root.resolve(Layout.EASYTO.chronyRun())));
     }
 
     @Test
     void anExistingDirectoryGetsTheModeAndOwnerToo() throws IOException {
         passwd("cb-chrony:x:400:400:chrony:/var/lib/chrony:/sbin/nologin");
-        Path run = Files.createDirectories(root.resolve(ChronyInit.RUN_DIRECTORY));
+        Path run = Files.createDirectories(root.resolve(Layout.EASYTO.chronyRun()));
         Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxrwxrwx"));
-        ChronyInit.run(root, owner);
+        ChronyInit.run(root, Layout.EASYTO, owner);
         assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(run)));
         assertEquals(List.of(400L, 400L), owner.owners.get(run));
     }
@@ -86,17 +88,24 @@ class ChronyInitTest {
     @Test
     void aMissingUserFails() throws IOException {
         passwd("root:x:0:0:root:/root:/bin/sh");
-        IOException e = assertThrows(IOException.class, () -> ChronyInit.run(root, owner));
+        IOException e = assertThrows(IOException.class, () -> ChronyInit.run(root, Layout.EASYTO, owner));
         assertEquals("user cb-chrony not found in /etc/passwd", e.getMessage());
     }
 
     /** chrony is required: its init failing stops the boot, before anything is spawned. */
     @Test
-    void aFailedInitStepIsABootFailure() throws IOException {
+    void aFailedInitStepIsAHandOverFailure() throws IOException {
         passwd("root:x:0:0:root:/root:/bin/sh");
-        Services services = new Services(new FakeImdsClient(), new Processes(), new ShutdownGate());
-        BootFailure failure = assertThrows(
-                BootFailure.class,
+        Services services = new Services(
+                new FakeImdsClient(),
+                new Processes(FfmLinux.instance()),
+                new ShutdownGate(),
+                root,
+                owner,
+                Layout.EASYTO,
+                Duration.ZERO);
+        HandOverFailure failure = assertThrows(
+                HandOverFailure.class,
                 () -> services.start(root, new EnabledServices(true, Optional.empty()), owner, Duration.ZERO));
         assertEquals("unable to initialize chrony: user cb-chrony not found in /etc/passwd", failure.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.easyto.init.supervise.service;
 
+import dev.easyto.init.fs.FileOwner;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easyto.init.aws.FakeImdsClient;
 import dev.easyto.init.aws.ImdsException;
+import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.Root;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -32,7 +33,7 @@ class ServiceDiscoveryTest {
     }
 
     private void markers(String... names) throws IOException {
-        Path services = root.resolve(ServiceDiscovery.DIRECTORY);
+        Path services = root.resolve(Layout.EASYTO.services());
         Files.createDirectories(services);
         for (String name : names) {
             Files.createFile(services.resolve(name));
@@ -41,35 +42,43 @@ class ServiceDiscoveryTest {
 
     @Test
     void noDirectoryMeansNoServices() {
-        assertEquals(EnabledServices.NONE, ServiceDiscovery.discover(root, List.of(), imds));
+        assertEquals(EnabledServices.NONE, ServiceDiscovery.discover(root, Layout.EASYTO, List.of(), imds));
     }
 
     @Test
     void emptyDirectoryMeansNoServices() throws IOException {
         markers();
-        assertEquals(EnabledServices.NONE, ServiceDiscovery.discover(root, List.of(), imds));
+        assertEquals(EnabledServices.NONE, ServiceDiscovery.discover(root, Layout.EASYTO, List.of(), imds));
     }
 
     @Test
     void markersEnableChronyAndSshWithTheInstanceKey() throws IOException {
         markers("chrony", "ssh");
-        assertEquals(new EnabledServices(true, Optional.of(KEY)), ServiceDiscovery.discover(root, List.of(), imds));
+        assertEquals(
+                new EnabledServices(true, Optional.of(KEY)),
+                ServiceDiscovery.discover(root, Layout.EASYTO, List.of(), imds));
     }
 
     @Test
     void onlyMarkedServicesRun() throws IOException {
         markers("ssh");
-        assertEquals(new EnabledServices(false, Optional.of(KEY)), ServiceDiscovery.discover(root, List.of(), imds));
-        Files.delete(root.resolve(ServiceDiscovery.DIRECTORY + "/ssh"));
+        assertEquals(
+                new EnabledServices(false, Optional.of(KEY)),
+                ServiceDiscovery.discover(root, Layout.EASYTO, List.of(), imds));
+        Files.delete(root.resolve(Layout.EASYTO.services() + "/ssh"));
         markers("chrony");
-        assertEquals(new EnabledServices(true, Optional.empty()), ServiceDiscovery.discover(root, List.of(), imds));
+        assertEquals(
+                new EnabledServices(true, Optional.empty()),
+                ServiceDiscovery.discover(root, Layout.EASYTO, List.of(), imds));
     }
 
     @Test
     void disableServicesSkipsThem() throws IOException {
         markers("chrony", "ssh");
         try (CapturedConsole console = new CapturedConsole()) {
-            assertEquals(EnabledServices.NONE, ServiceDiscovery.discover(root, List.of("ssh", "chrony"), imds));
+            assertEquals(
+                    EnabledServices.NONE,
+                    ServiceDiscovery.discover(root, Layout.EASYTO, List.of("ssh", "chrony"), imds));
             assertTrue(console.text().contains("info: Disabling service chrony\n"), console.text());
             assertTrue(console.text().contains("info: Disabling service ssh\n"), console.text());
         }
@@ -80,14 +89,17 @@ class ServiceDiscoveryTest {
         markers("chrony", "ssh");
         imds.failWith(new ConnectException("IMDS unreachable"));
         assertEquals(
-                new EnabledServices(true, Optional.empty()), ServiceDiscovery.discover(root, List.of("ssh"), imds));
+                new EnabledServices(true, Optional.empty()),
+                ServiceDiscovery.discover(root, Layout.EASYTO, List.of("ssh"), imds));
     }
 
     @Test
     void unknownServicesWarn() throws IOException {
         markers("chrony", "ntpd");
         try (CapturedConsole console = new CapturedConsole()) {
-            assertEquals(new EnabledServices(true, Optional.empty()), ServiceDiscovery.discover(root, List.of(), imds));
+            assertEquals(
+                    new EnabledServices(true, Optional.empty()),
+                    ServiceDiscovery.discover(root, Layout.EASYTO, List.of(), imds));
             assertTrue(console.text().contains("warning: Unknown service ntpd\n"), console.text());
         }
     }
@@ -97,7 +109,9 @@ class ServiceDiscoveryTest {
         markers("chrony", "ssh");
         imds.reset();
         try (CapturedConsole console = new CapturedConsole()) {
-            assertEquals(new EnabledServices(true, Optional.empty()), ServiceDiscovery.discover(root, List.of(), imds));
+            assertEquals(
+                    new EnabledServices(true, Optional.empty()),
+                    ServiceDiscovery.discover(root, Layout.EASYTO, List.of(), imds));
             assertTrue(
                     console.text().contains("info: Disabling service ssh as no public key was assigned\n"),
                     console.text());
@@ -110,7 +124,7 @@ class ServiceDiscoveryTest {
         markers("chrony", "ssh");
         imds.failWith(new ImdsException("/latest/meta-data/" + ServiceDiscovery.SSH_KEY, 500));
         try (CapturedConsole console = new CapturedConsole()) {
-            assertEquals(EnabledServices.NONE, ServiceDiscovery.discover(root, List.of(), imds));
+            assertEquals(EnabledServices.NONE, ServiceDiscovery.discover(root, Layout.EASYTO, List.of(), imds));
             assertTrue(console.text().contains("warning: failed to discover services: "), console.text());
         }
     }

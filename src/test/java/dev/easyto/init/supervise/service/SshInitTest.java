@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easyto.init.aws.FakeImdsClient;
+import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.Root;
 import dev.easyto.init.linux.ChildExit;
+import dev.easyto.init.linux.FfmLinux;
 import dev.easyto.init.linux.LinuxConstants;
-import dev.easyto.init.supervise.Processes;
+import dev.easyto.init.process.Processes;
+import dev.easyto.init.process.SpawnRequest;
 import dev.easyto.init.supervise.ShutdownGate;
-import dev.easyto.init.supervise.SpawnRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,7 +69,7 @@ class SshInitTest {
     @Test
     void writesTheKeyForTheLoginUserAndMakesHostKeys() throws IOException {
         try (CapturedConsole console = new CapturedConsole()) {
-            SshInit.run(root, KEY, owner, this::runKeygen, ENV);
+            SshInit.run(root, Layout.EASYTO, KEY, owner, this::runKeygen, ENV);
             assertTrue(console.text().startsWith("info: initializing sshd\n"), console.text());
             assertTrue(
                     console.text()
@@ -103,7 +105,7 @@ class SshInitTest {
                         ""),
                 spawned.get(1).argv());
         for (SpawnRequest request : spawned) {
-            assertEquals(0, request.uid());
+            assertEquals(0, request.identity().uid());
             assertEquals("/", request.workingDir());
             assertEquals(ENV, request.env());
         }
@@ -111,18 +113,18 @@ class SshInitTest {
 
     @Test
     void existingHostKeysAreKept() throws IOException {
-        Files.writeString(root.resolve(SshInit.hostKey("rsa")), "old rsa");
-        Files.writeString(root.resolve(SshInit.hostKey("ed25519")), "old ed25519");
-        SshInit.run(root, KEY, owner, this::runKeygen, ENV);
+        Files.writeString(root.resolve(Layout.EASYTO.sshHostKey("rsa")), "old rsa");
+        Files.writeString(root.resolve(Layout.EASYTO.sshHostKey("ed25519")), "old ed25519");
+        SshInit.run(root, Layout.EASYTO, KEY, owner, this::runKeygen, ENV);
         assertTrue(spawned.isEmpty());
-        assertEquals("old rsa", Files.readString(root.resolve(SshInit.hostKey("rsa"))));
+        assertEquals("old rsa", Files.readString(root.resolve(Layout.EASYTO.sshHostKey("rsa"))));
     }
 
     @Test
     void aFailingKeygenDoesNotStopTheService() throws IOException {
         keygenStatus = 1;
         try (CapturedConsole console = new CapturedConsole()) {
-            SshInit.run(root, KEY, owner, this::runKeygen, ENV);
+            SshInit.run(root, Layout.EASYTO, KEY, owner, this::runKeygen, ENV);
             assertTrue(console.text().contains("warning: ssh-keygen -t rsa exited with status 1"), console.text());
         }
         assertEquals(2, spawned.size());
@@ -136,8 +138,8 @@ class SshInitTest {
                 root.resolve("/etc/passwd"),
                 List.of("testuser2:x:1002:1002::/home/testuser2:/bin/sh"),
                 StandardOpenOption.APPEND);
-        SshInit.run(root, "old", owner, this::runKeygen, ENV);
-        SshInit.run(root, KEY, owner, this::runKeygen, ENV);
+        SshInit.run(root, Layout.EASYTO, "old", owner, this::runKeygen, ENV);
+        SshInit.run(root, Layout.EASYTO, KEY, owner, this::runKeygen, ENV);
         assertEquals(KEY, Files.readString(root.resolve("/home/testuser2/.ssh/authorized_keys")));
         // Created by the step (mkdir -p): given to the user.
         assertEquals(List.of(1002L, 1002L), owner.owners.get(root.resolve("/home/testuser2")));
@@ -147,23 +149,25 @@ class SshInitTest {
     void theLoginUserIsTheFirstDirectory() throws IOException {
         Files.createDirectories(root.resolve("/.easyto/home/alice"));
         Files.writeString(root.resolve("/.easyto/home/aaa-not-a-directory"), "");
-        assertEquals("alice", SshInit.loginUser(root));
+        assertEquals("alice", SshInit.loginUser(root, Layout.EASYTO));
     }
 
     @Test
     void noLoginUser() throws IOException {
         Files.delete(root.resolve("/.easyto/home/testuser"));
-        IOException e = assertThrows(IOException.class, () -> SshInit.run(root, KEY, owner, this::runKeygen, ENV));
+        IOException e = assertThrows(
+                IOException.class, () -> SshInit.run(root, Layout.EASYTO, KEY, owner, this::runKeygen, ENV));
         assertEquals("login user not found", e.getMessage());
         Files.delete(root.resolve("/.easyto/home"));
-        e = assertThrows(IOException.class, () -> SshInit.run(root, KEY, owner, this::runKeygen, ENV));
+        e = assertThrows(IOException.class, () -> SshInit.run(root, Layout.EASYTO, KEY, owner, this::runKeygen, ENV));
         assertEquals("login user not found", e.getMessage());
     }
 
     @Test
     void aLoginUserMissingFromPasswd() throws IOException {
         Files.createDirectories(root.resolve("/.easyto/home/alice"));
-        IOException e = assertThrows(IOException.class, () -> SshInit.run(root, KEY, owner, this::runKeygen, ENV));
+        IOException e = assertThrows(
+                IOException.class, () -> SshInit.run(root, Layout.EASYTO, KEY, owner, this::runKeygen, ENV));
         assertEquals("login user alice not found in /etc/passwd", e.getMessage());
     }
 
@@ -171,7 +175,14 @@ class SshInitTest {
     @Test
     void aFailedInitStepOnlyWarns() throws Exception {
         Files.delete(root.resolve("/.easyto/home/testuser"));
-        Services services = new Services(new FakeImdsClient(), new Processes(), new ShutdownGate());
+        Services services = new Services(
+                new FakeImdsClient(),
+                new Processes(FfmLinux.instance()),
+                new ShutdownGate(),
+                root,
+                owner,
+                Layout.EASYTO,
+                Duration.ZERO);
         try (CapturedConsole console = new CapturedConsole()) {
             services.start(root, new EnabledServices(false, Optional.of(KEY)), owner, Duration.ZERO);
             assertTrue(

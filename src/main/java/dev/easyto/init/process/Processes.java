@@ -1,14 +1,14 @@
-package dev.easyto.init.supervise;
+package dev.easyto.init.process;
 
 import static dev.easyto.init.linux.LinuxConstants.P_ALL;
 import static dev.easyto.init.linux.LinuxConstants.WEXITED;
 
-import dev.easyto.init.boot.Console;
 import dev.easyto.init.linux.ChildExit;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.Linux;
 import dev.easyto.init.linux.SpawnOptions;
 import dev.easyto.init.linux.SyscallException;
+import dev.easyto.init.log.Console;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +28,7 @@ public class Processes {
     /** A started process and its eventual exit. */
     public record Child(int pid, CompletableFuture<ChildExit> exit) {}
 
-    private final Linux linux = Linux.get();
+    private final Linux linux;
     private final Object lock = new Object();
     private final Map<Integer, CompletableFuture<ChildExit>> waiting = new HashMap<>();
     private int spawned;
@@ -41,6 +41,10 @@ public class Processes {
         thread.setDaemon(true);
         return thread;
     });
+
+    public Processes(Linux linux) {
+        this.linux = linux;
+    }
 
     public void start() {
         synchronized (lock) {
@@ -78,21 +82,16 @@ public class Processes {
         SpawnOptions options = new SpawnOptions(request.workingDir(), true, true);
         synchronized (lock) {
             int pid;
-            if (request.changesIdentity()) {
-                linux.threadSetgroups(request.groupArray());
-                linux.threadSetresgid(request.gid(), request.gid(), 0);
-                linux.threadSetresuid(request.uid(), request.uid(), 0);
+            Identity identity = request.identity();
+            if (identity.isRoot()) {
+                pid = linux.posixSpawn(request.path(), request.argv(), request.env(), options);
+            } else {
+                identity.assumeOnThisThread(linux);
                 try {
                     pid = linux.posixSpawn(request.path(), request.argv(), request.env(), options);
                 } finally {
-                    // The saved ids stayed 0, which is what lets this thread become root again;
-                    // the child's execve turns its saved ids into the target ones.
-                    linux.threadSetresuid(0, 0, 0);
-                    linux.threadSetresgid(0, 0, 0);
-                    linux.threadSetgroups(new long[0]);
+                    Identity.restoreRoot(linux);
                 }
-            } else {
-                pid = linux.posixSpawn(request.path(), request.argv(), request.env(), options);
             }
             CompletableFuture<ChildExit> exit = new CompletableFuture<>();
             waiting.put(pid, exit);

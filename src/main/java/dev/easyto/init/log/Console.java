@@ -1,4 +1,4 @@
-package dev.easyto.init.boot;
+package dev.easyto.init.log;
 
 import java.io.PrintStream;
 import java.util.Locale;

@@ -1,0 +1,67 @@
+package dev.easyto.init.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything about the init that is set rather than computed, in one place: where the easyto
+ * layout lives, how long each wait may take, test mode and the IMDS endpoint. Values come from
+ * {@code application.properties} (with {@code %dev} and {@code %test} profiles) and from PID 1's
+ * environment, which the kernel fills from its command line ({@code EASYTO_TEST_MODE=1}).
+ */
+@ConfigMapping(prefix = "easyto")
+public interface InitConfig {
+
+    /** The directory easyto builds into every AMI; every path of {@link Layout} is under it. */
+    @WithDefault("/.easyto")
+    String home();
+
+    /**
+     * Present (with any value) when the kernel command line has {@code EASYTO_TEST_MODE}: the
+     * console moves to the serial port, where upstream's test harness reads it.
+     */
+    Optional<String> testMode();
+
+    /** IMDS, by the AWS SDKs' own override, which upstream's tests use to point at their mock. */
+    @WithDefault("${AWS_EC2_METADATA_SERVICE_ENDPOINT:http://169.254.169.254}")
+    String imdsEndpoint();
+
+    Timeouts timeouts();
+
+    /** How long each wait of the init may take. */
+    interface Timeouts {
+        /** Waiting for a NIC's carrier after setting it up. */
+        @WithDefault("10s")
+        Duration carrier();
+
+        /** A whole DHCP exchange (discover to ack, with retransmissions). */
+        @WithDefault("15s")
+        Duration dhcp();
+
+        /** One IMDS request (connect, then read). */
+        @WithDefault("2s")
+        Duration imdsRequest();
+
+        /** Between two attempts of an IMDS request. */
+        @WithDefault("1s")
+        Duration imdsRetryDelay();
+
+        /** Between a built-in service's exit and its restart (upstream: 5 s). */
+        @WithDefault("5s")
+        Duration serviceRestart();
+
+        /** Between two polls of the spot interruption notice (upstream: 5 s). */
+        @WithDefault("5s")
+        Duration spotPoll();
+
+        /** How long the shutdown waits for processes to go after SIGKILL. */
+        @WithDefault("5s")
+        Duration afterKill();
+
+        /** The grace period of a shutdown forced by a failure, before the spec is known. */
+        @WithDefault("10s")
+        Duration fatalGracePeriod();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.easyto.init.fs;
+
+import dev.easyto.init.linux.Linux;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+
+/** The machine's filesystem as beans: its root and the ownership of what the init writes. */
+@Singleton
+public class FileSystemBeans {
+
+    /** The real {@code /}: the boot works on the machine it runs on. */
+    @Produces
+    @Singleton
+    Root root() {
+        return Root.at(Path.of("/"));
+    }
+
+    @Produces
+    @Singleton
+    FileOwner fileOwner(Linux linux) {
+        return FileOwner.through(linux);
+    }
+}

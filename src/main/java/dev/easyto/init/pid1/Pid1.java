@@ -1,0 +1,141 @@
+package dev.easyto.init.pid1;
+
+import dev.easyto.init.boot.BootFailure;
+import dev.easyto.init.boot.BootOrchestrator;
+import dev.easyto.init.boot.BootTrace;
+import dev.easyto.init.boot.phase.PhaseOutputs.MainCommand;
+import dev.easyto.init.boot.phase.PhaseOutputs.MergedSpec;
+import dev.easyto.init.config.InitConfig;
+import dev.easyto.init.config.Layout;
+import dev.easyto.init.fs.Mounts;
+import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.SyscallException;
+import dev.easyto.init.log.Console;
+import dev.easyto.init.process.LaunchCommand;
+import dev.easyto.init.process.Processes;
+import dev.easyto.init.spec.VmSpec;
+import dev.easyto.init.supervise.HandOverFailure;
+import dev.easyto.init.supervise.ReplaceMode;
+import dev.easyto.init.supervise.Shutdown;
+import dev.easyto.init.supervise.SignalWatcher;
+import dev.easyto.init.supervise.Supervisor;
+import dev.easyto.init.supervise.service.Services;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The life of PID 1, in order: take over the shutdown signals, start the reaper, run the boot
+ * phases, then hand over to the command (replace mode) or supervise it. Every way out ends in
+ * {@link Shutdown#powerOff}; {@link #run} never returns.
+ */
+@ApplicationScoped
+public class Pid1 {
+    private final Linux linux;
+    private final BootOrchestrator orchestrator;
+    private final Processes processes;
+    private final SignalWatcher signals;
+    private final Mounts mounts;
+    private final Supervisor supervisor;
+    private final ReplaceMode replaceMode;
+    private final Shutdown shutdown;
+    private final Services services;
+    private final Layout layout;
+    private final Duration fatalGracePeriod;
+
+    public Pid1(
+            Linux linux,
+            BootOrchestrator orchestrator,
+            Processes processes,
+            SignalWatcher signals,
+            Mounts mounts,
+            Supervisor supervisor,
+            ReplaceMode replaceMode,
+            Shutdown shutdown,
+            Services services,
+            Layout layout,
+            InitConfig config) {
+        this.layout = layout;
+        this.fatalGracePeriod = config.timeouts().fatalGracePeriod();
+        this.linux = linux;
+        this.orchestrator = orchestrator;
+        this.processes = processes;
+        this.signals = signals;
+        this.mounts = mounts;
+        this.supervisor = supervisor;
+        this.replaceMode = replaceMode;
+        this.shutdown = shutdown;
+        this.services = services;
+    }
+
+    /** Whether this process is PID 1, the only place {@link #run} may be called. */
+    public boolean isPid1() {
+        return linux.getpid() == 1;
+    }
+
+    /** Does not return. */
+    public void run() {
+        takeOver();
+        Console.info("easyto-init started");
+        BootTrace trace = new BootTrace();
+        BootOrchestrator.BootResults results = null;
+        try {
+            results = orchestrator.run(trace);
+        } catch (BootFailure failure) {
+            trace.write(Path.of(layout.bootTrace()), false);
+            fatal(failure.describe());
+        }
+        trace.write(Path.of(layout.bootTrace()), true);
+        Console.info("boot completed in %d ms", trace.elapsedMs());
+        handOver(
+                results.get(MergedSpec.class).spec(),
+                results.get(MainCommand.class).command());
+    }
+
+    /** The shutdown signals blocked in every thread and read on one; the reaper running. */
+    private void takeOver() {
+        try {
+            SignalTakeover.ensureBlocked(linux);
+            processes.start();
+            signals.start(linux);
+        } catch (IOException | SyscallException e) {
+            fatal("unable to take over signals: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Upstream's order: services first, so their init steps can still write under {@code /}
+     * (authorized_keys, host keys), then the read-only remount, then the command. In replace mode
+     * the command becomes PID 1 and nothing would supervise them, so none start.
+     */
+    private void handOver(VmSpec spec, LaunchCommand command) {
+        if (!spec.replaceInit()) {
+            try {
+                services.start(spec.disableServices());
+            } catch (HandOverFailure failure) {
+                fatal(failure.getMessage());
+            }
+        }
+        if (spec.readonlyRootFs()) {
+            try {
+                mounts.remountRootReadOnly();
+            } catch (SyscallException e) {
+                fatal("unable to remount / read-only: " + e.getMessage());
+            }
+        }
+        if (spec.replaceInit()) {
+            try {
+                replaceMode.exec(command);
+            } catch (HandOverFailure failure) {
+                fatal(failure.getMessage());
+            }
+        }
+        supervisor.run(command, Duration.ofSeconds(spec.shutdownGracePeriod()));
+    }
+
+    private void fatal(String message) {
+        Console.error("System error: %s", message);
+        shutdown.powerOff(fatalGracePeriod);
+    }
+}

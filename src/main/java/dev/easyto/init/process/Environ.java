@@ -1,0 +1,49 @@
+package dev.easyto.init.process;
+
+import dev.easyto.init.spec.NameValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** PID 1's own environment, and the {@code NAME=value} strings {@code execve} and spawns take. */
+public final class Environ {
+    /**
+     * Set in the environment of the re-executed init (the signal take-over) so that it knows its
+     * mask is in place; removed from everything the init passes on.
+     */
+    public static final String REEXEC_MARKER = "EASYTO_INIT_SIGNALS_BLOCKED";
+
+    private Environ() {}
+
+    /** PID 1's environment as the kernel gave it, without our marker. */
+    public static Map<String, String> ofInit() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.remove(REEXEC_MARKER);
+        return env;
+    }
+
+    /** {@code NAME=value} strings, in order; with duplicate names the process sees the last. */
+    public static List<String> strings(List<NameValue> env) {
+        List<String> environ = new ArrayList<>(env.size());
+        env.forEach(nv -> environ.add(nv.name() + "=" + nv.value()));
+        return environ;
+    }
+
+    /** {@code NAME=value} strings of a map, sorted by name so that spawns see a stable order. */
+    public static List<String> strings(Map<String, String> env) {
+        List<NameValue> sorted = new ArrayList<>(env.size());
+        new TreeMap<>(env).forEach((name, value) -> sorted.add(new NameValue(name, value)));
+        return strings(sorted);
+    }
+
+    /** PID 1's own environment overlaid by {@code env}, which wins by name. */
+    public static List<String> overInit(List<NameValue> env) {
+        Map<String, String> inherited = ofInit();
+        env.forEach(nv -> inherited.remove(nv.name()));
+        List<String> environ = strings(inherited);
+        environ.addAll(strings(env));
+        return environ;
+    }
+}
