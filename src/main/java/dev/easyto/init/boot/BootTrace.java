@@ -28,8 +28,10 @@ public final class BootTrace {
     @RegisterForReflection
     public record Entry(String name, long startedMs, long endedMs, long durationMs, Status status, String error) {}
 
+    /** {@code command}: what the boot will run, in the shape {@code plan} prints; null until built. */
     @RegisterForReflection
-    public record Document(long bootStartedEpochMs, long totalMs, boolean completed, List<Entry> phases) {}
+    public record Document(
+            long bootStartedEpochMs, long totalMs, boolean completed, List<Entry> phases, Object command) {}
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -38,6 +40,7 @@ public final class BootTrace {
     private final long startNanos = System.nanoTime();
     private final long startEpochMs = System.currentTimeMillis();
     private final List<Entry> entries = new ArrayList<>();
+    private Object command;
 
     public long elapsedMs() {
         return (System.nanoTime() - startNanos) / 1_000_000;
@@ -53,10 +56,15 @@ public final class BootTrace {
         entries.add(new Entry(name, started, ended, ended - started, status, error));
     }
 
+    /** Records the command the boot built; it must hold no value of a variable. */
+    public synchronized void command(Object shown) {
+        this.command = shown;
+    }
+
     public synchronized Document document(boolean completed) {
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparingLong(Entry::startedMs).thenComparing(Entry::name));
-        return new Document(startEpochMs, elapsedMs(), completed, List.copyOf(sorted));
+        return new Document(startEpochMs, elapsedMs(), completed, List.copyOf(sorted), command);
     }
 
     /** Writes the trace; a failure here is logged, never fatal: the trace is for people. */

@@ -28,6 +28,12 @@ public interface InitConfig {
     @WithDefault("${AWS_EC2_METADATA_SERVICE_ENDPOINT:http://169.254.169.254}")
     String imdsEndpoint();
 
+    /**
+     * Where to keep a copy of the boot trace beyond the tmpfs (which the shutdown unmounts): a test
+     * harness's output directory, or a disk someone wants to read the trace from afterwards.
+     */
+    Optional<String> traceCopy();
+
     Timeouts timeouts();
 
     /** How long each wait of the init may take. */

@@ -2,9 +2,9 @@ package dev.easyto.init.env;
 
 import dev.easyto.init.aws.AwsClients;
 import dev.easyto.init.aws.AwsErrors;
+import dev.easyto.init.aws.AwsReads;
 import dev.easyto.init.aws.AwsUnavailableException;
 import dev.easyto.init.aws.ImdsClient;
-import dev.easyto.init.aws.SecretValues;
 import dev.easyto.init.log.Console;
 import dev.easyto.init.spec.EnvFrom;
 import dev.easyto.init.spec.NameValue;
@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
 
 /**
  * Fetches one {@code env-from} item. A failed fetch or an unusable value is an {@link
@@ -24,11 +22,11 @@ import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
 @ApplicationScoped
 public class EnvResolver {
     private final ImdsClient imds;
-    private final AwsClients aws;
+    private final AwsReads aws;
 
     public EnvResolver(ImdsClient imds, AwsClients aws) {
         this.imds = imds;
-        this.aws = aws;
+        this.aws = new AwsReads(aws);
     }
 
     public List<NameValue> resolve(EnvFrom item) throws EnvSourceException, AwsUnavailableException {
@@ -36,35 +34,20 @@ public class EnvResolver {
             case EnvFrom.Imds imdsItem -> resolveImds(imdsItem);
             case EnvFrom.S3 s3 -> {
                 String source = "s3 object s3://" + s3.bucket() + "/" + s3.key();
-                byte[] value = fetch(
-                        source,
-                        () -> aws.s3()
-                                .getObjectAsBytes(GetObjectRequest.builder()
-                                        .bucket(s3.bucket())
-                                        .key(s3.key())
-                                        .build())
-                                .asByteArray());
+                byte[] value = fetch(source, () -> aws.s3Object(s3.bucket(), s3.key()));
                 yield variables("s3", source, value, s3.name(), s3.base64Encode());
             }
             case EnvFrom.Ssm ssm -> {
                 String source = "ssm parameter " + ssm.path();
-                byte[] value = fetch(
-                        source,
-                        () -> aws.ssm()
-                                .getParameter(GetParameterRequest.builder()
-                                        .name(ssm.path())
-                                        .withDecryption(true)
-                                        .build())
-                                .parameter()
-                                .value()
-                                .getBytes(StandardCharsets.UTF_8));
+                byte[] value =
+                        fetch(source, () -> aws.ssmParameter(ssm.path()).value().getBytes(StandardCharsets.UTF_8));
                 yield variables("ssm", source, value, ssm.name(), ssm.base64Encode());
             }
             case EnvFrom.SecretsManager secret -> {
                 String source = "secrets-manager secret " + secret.secretId();
                 byte[] value = fetch(
                         source,
-                        () -> SecretValues.current(aws.secretsManager(), secret.secretId())
+                        () -> aws.secret(secret.secretId())
                                 .orElseThrow(() -> new EnvSourceException(source + " has no value")));
                 yield variables("secrets-manager", source, value, secret.name(), secret.base64Encode());
             }

@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns a fetched value into variables (upstream-behaviour §2.3): with a {@code name}, the bytes
+ * Turns a fetched value into variables (docs/behaviour.md §2.3): with a {@code name}, the bytes
  * are one variable; without, they must be a JSON object whose scalar members become variables.
  * Messages name the source and what was wrong with the value, never the value itself.
  */

@@ -16,6 +16,8 @@ public final class Console {
         DEBUG
     }
 
+    // Process-wide by necessity: PID 1 has one console (fd 2) that every thread writes to. The
+    // level is the spec's `debug`, which merge-spec sets once it is known; nothing else changes it.
     private static volatile Level threshold = Level.INFO;
 
     private Console() {}

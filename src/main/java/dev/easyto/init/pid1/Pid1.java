@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The life of PID 1, in order: take over the shutdown signals, start the reaper, run the boot
@@ -43,6 +44,7 @@ public class Pid1 {
     private final Services services;
     private final Layout layout;
     private final Duration fatalGracePeriod;
+    private final Optional<String> traceCopy;
 
     public Pid1(
             Linux linux,
@@ -58,6 +60,7 @@ public class Pid1 {
             InitConfig config) {
         this.layout = layout;
         this.fatalGracePeriod = config.timeouts().fatalGracePeriod();
+        this.traceCopy = config.traceCopy();
         this.linux = linux;
         this.orchestrator = orchestrator;
         this.processes = processes;
@@ -83,14 +86,20 @@ public class Pid1 {
         try {
             results = orchestrator.run(trace);
         } catch (BootFailure failure) {
-            trace.write(Path.of(layout.bootTrace()), false);
+            writeTrace(trace, false);
             fatal(failure.describe());
         }
-        trace.write(Path.of(layout.bootTrace()), true);
+        trace.command(results.get(MainCommand.class).shown());
+        writeTrace(trace, true);
         Console.info("boot completed in %d ms", trace.elapsedMs());
         handOver(
                 results.get(MergedSpec.class).spec(),
                 results.get(MainCommand.class).command());
+    }
+
+    private void writeTrace(BootTrace trace, boolean completed) {
+        trace.write(Path.of(layout.bootTrace()), completed);
+        traceCopy.ifPresent(copy -> trace.write(Path.of(copy), completed));
     }
 
     /** The shutdown signals blocked in every thread and read on one; the reaper running. */

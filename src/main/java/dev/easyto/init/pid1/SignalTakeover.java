@@ -31,7 +31,7 @@ final class SignalTakeover {
 
     /** Returns when the mask is in place; otherwise re-executes the init and does not return. */
     static void ensureBlocked(Linux linux) throws IOException {
-        if (System.getenv(Environ.REEXEC_MARKER) != null) {
+        if (Environ.reexecuted()) {
             SignalSet current = linux.sigprocmask(SIG_BLOCK, SignalSet.EMPTY);
             for (int signal : SignalWatcher.SHUTDOWN_SIGNALS.signals()) {
                 if (!current.contains(signal)) {

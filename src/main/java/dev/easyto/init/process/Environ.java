@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** PID 1's own environment, and the {@code NAME=value} strings {@code execve} and spawns take. */
+/**
+ * PID 1's own environment, and the {@code NAME=value} strings {@code execve} and spawns take. The
+ * only place the init reads its environment directly; settings come through {@code InitConfig}.
+ */
 public final class Environ {
     /**
      * Set in the environment of the re-executed init (the signal take-over) so that it knows its
@@ -16,6 +19,11 @@ public final class Environ {
     public static final String REEXEC_MARKER = "EASYTO_INIT_SIGNALS_BLOCKED";
 
     private Environ() {}
+
+    /** Whether this process is the init re-executed by the signal take-over. */
+    public static boolean reexecuted() {
+        return System.getenv(REEXEC_MARKER) != null;
+    }
 
     /** PID 1's environment as the kernel gave it, without our marker. */
     public static Map<String, String> ofInit() {

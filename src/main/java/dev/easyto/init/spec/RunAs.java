@@ -1,11 +1,11 @@
 package dev.easyto.init.spec;
 
+import dev.easyto.init.fs.AccountFile;
 import dev.easyto.init.fs.Root;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -37,8 +37,8 @@ public record RunAs(long uid, long gid) {
                     FIELD,
                     "\"" + user + "\" is not a user; expected \"user\" or \"user:group\" (names or ids)"));
         }
-        long uid = id(parts[0], "/etc/passwd", root, source);
-        long gid = parts.length == 2 ? id(parts[1], "/etc/group", root, source) : 0;
+        long uid = id(parts[0], AccountFile.PASSWD, root, source);
+        long gid = parts.length == 2 ? id(parts[1], AccountFile.GROUP, root, source) : 0;
         return new RunAs(uid, gid);
     }
 
@@ -58,9 +58,9 @@ public record RunAs(long uid, long gid) {
                     "cannot look up \"" + nameOrId + "\" in " + database + " without the image root (--root)"));
         }
         Path file = root.follow(database);
-        List<String> lines;
+        AccountFile entries;
         try {
-            lines = file == null ? List.of() : Files.readAllLines(file);
+            entries = file == null ? AccountFile.empty() : AccountFile.read(file);
         } catch (NoSuchFileException e) {
             throw new SpecException(SpecProblem.error(
                     source, 0, 0, FIELD, "cannot look up \"" + nameOrId + "\": the image has no " + database));
@@ -68,19 +68,14 @@ public record RunAs(long uid, long gid) {
             throw new SpecException(SpecProblem.error(
                     source, 0, 0, FIELD, "cannot read " + database + " of the image: " + e.getMessage()));
         }
-        for (String line : lines) {
-            String[] fields = line.split(":", -1);
-            if (fields.length >= 3 && fields[0].equals(nameOrId)) {
-                if (!NUMERIC.matcher(fields[2]).matches()) {
-                    throw new SpecException(SpecProblem.error(
-                            source,
-                            0,
-                            0,
-                            FIELD,
-                            database + " has no numeric id for \"" + nameOrId + "\": " + fields[2]));
-                }
-                return Long.parseLong(fields[2]);
+        Optional<String[]> entry = entries.byName(nameOrId, 3);
+        if (entry.isPresent()) {
+            String id = entry.get()[2];
+            if (!NUMERIC.matcher(id).matches()) {
+                throw new SpecException(SpecProblem.error(
+                        source, 0, 0, FIELD, database + " has no numeric id for \"" + nameOrId + "\": " + id));
             }
+            return Long.parseLong(id);
         }
         throw new SpecException(
                 SpecProblem.error(source, 0, 0, FIELD, "\"" + nameOrId + "\" is not in the image's " + database));

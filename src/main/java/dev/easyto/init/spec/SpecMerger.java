@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Merges user data onto the image config, field by field as upstream-behaviour §2.4 describes. At
+ * Merges user data onto the image config, field by field as docs/behaviour.md §2.4 describes. At
  * each point where upstream's two implementations differ we take the documented (Rust) rule:
  * an absent {@code working-dir} keeps the image's, and volume mounts default to the run-as ids.
  */

@@ -43,9 +43,20 @@ public final class SpecPipeline {
         return Environment.finalEnv(spec.env(), fetched);
     }
 
-    /** The main command, as executed: argv with argv[0] looked up, environment, directory, ids. */
+    /**
+     * The main command, as executed: argv with argv[0] looked up, environment, directory, ids.
+     *
+     * @param shownArgv argv as {@code plan} renders it, with the values fetched by {@code env-from}
+     *     left as the {@code $(NAME)} references they replace: what may be shown to people
+     */
     public record Command(
-            List<String> argv, List<NameValue> env, String workingDir, long uid, long gid, List<Long> groups) {}
+            List<String> argv,
+            List<String> shownArgv,
+            List<NameValue> env,
+            String workingDir,
+            long uid,
+            long gid,
+            List<Long> groups) {}
 
     /**
      * Expands argv against {@code env} and looks argv[0] up in its PATH ({@code execve} does not
@@ -58,6 +69,10 @@ public final class SpecPipeline {
             VmSpec spec, List<NameValue> env, Root root, ArgvOrigin origin, List<SpecProblem> warnings)
             throws SpecException {
         List<String> argv = new ArrayList<>(Environment.argv(spec.command(), spec.args(), env));
+        // Expanded without fetched values, as plan expands: secrets stay $(NAME) references.
+        List<String> shownArgv =
+                new ArrayList<>(Environment.argv(spec.command(), spec.args(), environment(spec, List.of())));
+        boolean sameArgv0 = shownArgv.getFirst().equals(argv.getFirst());
         List<Long> groups = List.of();
         if (root == null) {
             if (!argv.getFirst().contains("/")) {
@@ -71,9 +86,13 @@ public final class SpecPipeline {
                 throw new SpecException(origin.error("unable to find executable in PATH: " + argv.getFirst()));
             }
             argv.set(0, executable.get());
+            if (sameArgv0) {
+                shownArgv.set(0, executable.get());
+            }
             groups = SupplementaryGroups.of(spec.uid(), spec.gid(), root);
         }
-        return new Command(List.copyOf(argv), env, spec.workingDir(), spec.uid(), spec.gid(), groups);
+        return new Command(
+                List.copyOf(argv), List.copyOf(shownArgv), env, spec.workingDir(), spec.uid(), spec.gid(), groups);
     }
 
     /** Where argv[0] was written, so that a problem with it points there. */

@@ -1,11 +1,12 @@
 package dev.easyto.init.spec;
 
+import dev.easyto.init.fs.AccountFile;
 import dev.easyto.init.fs.Root;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,37 +23,32 @@ public final class SupplementaryGroups {
         }
         Set<Long> groups = new LinkedHashSet<>();
         groups.add(gid);
-        String user = userName(uid, root);
-        if (user != null) {
-            for (String line : lines(root.follow("/etc/group"))) {
-                String[] fields = line.split(":", -1);
-                if (fields.length >= 4 && List.of(fields[3].split(",")).contains(user)) {
-                    try {
-                        groups.add(Long.parseLong(fields[2]));
-                    } catch (NumberFormatException e) {
-                        // A malformed line names no group we could join.
-                    }
-                }
-            }
+        String uidField = Long.toString(uid);
+        Optional<String> user = read(root, AccountFile.PASSWD)
+                .first(3, fields -> fields[2].equals(uidField))
+                .map(fields -> fields[0]);
+        if (user.isPresent()) {
+            read(root, AccountFile.GROUP)
+                    .entries(4)
+                    .filter(fields -> List.of(fields[3].split(",")).contains(user.get()))
+                    .forEach(fields -> {
+                        try {
+                            groups.add(Long.parseLong(fields[2]));
+                        } catch (NumberFormatException e) {
+                            // A malformed line names no group we could join.
+                        }
+                    });
         }
         return List.copyOf(groups);
     }
 
-    private static String userName(long uid, Root root) {
-        for (String line : lines(root.follow("/etc/passwd"))) {
-            String[] fields = line.split(":", -1);
-            if (fields.length >= 3 && fields[2].equals(Long.toString(uid))) {
-                return fields[0];
-            }
-        }
-        return null;
-    }
-
-    private static List<String> lines(Path file) {
+    /** What cannot be read names no group: the command still starts with its primary one. */
+    private static AccountFile read(Root root, String database) {
+        Path file = root.follow(database);
         try {
-            return file == null ? List.of() : Files.readAllLines(file);
+            return file == null ? AccountFile.empty() : AccountFile.read(file);
         } catch (IOException e) {
-            return List.of();
+            return AccountFile.empty();
         }
     }
 }

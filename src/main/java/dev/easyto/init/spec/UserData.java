@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * User data exactly as written: every field is null when its key is absent or YAML null, so the
- * merge can tell "not set" from "set to empty" (upstream-behaviour §2.4).
+ * merge can tell "not set" from "set to empty" (docs/behaviour.md §2.4).
  */
 public record UserData(
         List<String> args,

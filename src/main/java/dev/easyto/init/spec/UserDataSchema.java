@@ -19,7 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Every key of EC2 user data, in one table (upstream-behaviour §2.2 and §2.3). */
+/** Every key of EC2 user data, in one table (docs/behaviour.md §2.2 and §2.3). */
 public final class UserDataSchema {
     private UserDataSchema() {}
 

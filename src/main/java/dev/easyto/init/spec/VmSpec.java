@@ -3,7 +3,7 @@ package dev.easyto.init.spec;
 import java.util.List;
 
 /**
- * The image config with user data merged onto it (upstream-behaviour §2.4): what the init will
+ * The image config with user data merged onto it (docs/behaviour.md §2.4): what the init will
  * do, before environment sources are fetched and {@code $(VAR)} references are expanded.
  */
 public record VmSpec(

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
-/** One item of {@code volumes}: exactly one kind (upstream-behaviour §2.3). */
+/** One item of {@code volumes}: exactly one kind (docs/behaviour.md §2.3). */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Volume.Ebs.class, name = "ebs"),

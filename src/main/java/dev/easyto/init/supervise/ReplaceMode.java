@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * {@code replace-init: true}: the command becomes PID 1 through {@code execve} with exactly the
- * spec's environment (upstream-behaviour §5). The identity is dropped on this thread only, so if
+ * spec's environment (docs/behaviour.md §5). The identity is dropped on this thread only, so if
  * the exec fails this init is still root and can power the machine off.
  */
 @ApplicationScoped

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Watches IMDS for a spot interruption notice (upstream-behaviour §3.10): EC2 announces it two
+ * Watches IMDS for a spot interruption notice (docs/behaviour.md §3.10): EC2 announces it two
  * minutes ahead, which is time for the graceful shutdown that a plain stop would also get.
  */
 @ApplicationScoped

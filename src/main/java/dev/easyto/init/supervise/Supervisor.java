@@ -13,7 +13,7 @@ import java.time.Duration;
 
 /**
  * Supervisor mode: PID 1 stays, starts the main process and waits for the first of its exit or a
- * shutdown signal, then shuts everything down and powers off (upstream-behaviour §4).
+ * shutdown signal, then shuts everything down and powers off (docs/behaviour.md §4).
  */
 @ApplicationScoped
 public class Supervisor {

@@ -1,6 +1,7 @@
 package dev.easyto.init.volume;
 
 import dev.easyto.init.fs.AtomicFile;
+import dev.easyto.init.fs.FileErrors;
 import dev.easyto.init.fs.FileOwner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class VolumeFiles {
         try {
             writeOrThrow(file, content);
         } catch (IOException e) {
-            throw new VolumeException("unable to write " + file + ": " + describe(e), e);
+            throw new VolumeException("unable to write " + file + ": " + FileErrors.describe(e), e);
         }
     }
 
@@ -62,14 +63,5 @@ public final class VolumeFiles {
     /** {@code mkdir -p} that chowns and sets the mode of the directories it creates, and only those. */
     void mkdirs(Path directory) throws IOException {
         owner.createDirectories(directory, directoryMode, uid, gid);
-    }
-
-    private static String describe(IOException e) {
-        String message = e.getMessage();
-        if (message == null) {
-            return e.getClass().getSimpleName();
-        }
-        // The JDK's file exceptions carry only the path as their message; their name says what went wrong.
-        return e.getClass() == IOException.class ? message : e.getClass().getSimpleName() + ": " + message;
     }
 }

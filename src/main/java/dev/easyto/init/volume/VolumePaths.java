@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where an S3 key or an SSM parameter name lands under a volume's destination (upstream-behaviour
+ * Where an S3 key or an SSM parameter name lands under a volume's destination (docs/behaviour.md
  * §3.6, §3.7): the name minus the prefix, leading slashes dropped; nothing left means the
  * destination itself is the file. The names come from a bucket or a parameter store, which
  * whoever can write there controls, so a name that would leave the destination ({@code ..}) or

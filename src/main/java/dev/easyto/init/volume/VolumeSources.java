@@ -2,8 +2,8 @@ package dev.easyto.init.volume;
 
 import dev.easyto.init.aws.AwsClients;
 import dev.easyto.init.aws.AwsErrors;
+import dev.easyto.init.aws.AwsReads;
 import dev.easyto.init.aws.AwsUnavailableException;
-import dev.easyto.init.aws.SecretValues;
 import dev.easyto.init.fs.FileOwner;
 import dev.easyto.init.fs.Root;
 import dev.easyto.init.log.Console;
@@ -22,14 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
-import software.amazon.awssdk.services.ssm.model.GetParametersByPathRequest;
-import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
@@ -39,12 +31,12 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
  */
 @ApplicationScoped
 public class VolumeSources {
-    private final AwsClients aws;
+    private final AwsReads aws;
     private final FileOwner owner;
 
     public VolumeSources(AwsClients aws, FileOwner owner) {
         this.owner = owner;
-        this.aws = aws;
+        this.aws = new AwsReads(aws);
     }
 
     /**
@@ -81,17 +73,12 @@ public class VolumeSources {
 
     private int s3(Volume.S3 volume, Root root) throws VolumeException, AwsUnavailableException {
         String prefix = volume.keyPrefix() == null ? "" : volume.keyPrefix();
-        S3Client client = aws.s3();
         Map<String, String> files = new LinkedHashMap<>();
         try {
-            ListObjectsV2Request request = ListObjectsV2Request.builder()
-                    .bucket(volume.bucket())
-                    .prefix(prefix)
-                    .build();
-            for (S3Object object : client.listObjectsV2Paginator(request).contents()) {
-                Optional<String> relative = VolumePaths.s3(prefix, object.key());
+            for (String key : aws.s3Keys(volume.bucket(), prefix)) {
+                Optional<String> relative = VolumePaths.s3(prefix, key);
                 if (relative.isPresent()) {
-                    files.put(object.key(), relative.get());
+                    files.put(key, relative.get());
                 }
             }
         } catch (SdkException e) {
@@ -111,11 +98,7 @@ public class VolumeSources {
         for (String key : files.keySet()) {
             byte[] content;
             try {
-                content = client.getObjectAsBytes(GetObjectRequest.builder()
-                                .bucket(volume.bucket())
-                                .key(key)
-                                .build())
-                        .asByteArray();
+                content = aws.s3Object(volume.bucket(), key);
             } catch (SdkException e) {
                 throw new VolumeException(
                         "unable to get s3://" + volume.bucket() + "/" + key + ": " + AwsErrors.describe(e), e);
@@ -129,27 +112,15 @@ public class VolumeSources {
     }
 
     private int ssm(Volume.Ssm volume, Root root) throws VolumeException, AwsUnavailableException {
-        SsmClient client = aws.ssm();
         List<Parameter> parameters = new ArrayList<>();
         try {
             // A hierarchy first; a path that names one parameter has no children, so it falls
             // back to GetParameter, whose "not found" is the error a person sees (upstream).
             if (volume.path().startsWith("/")) {
-                GetParametersByPathRequest request = GetParametersByPathRequest.builder()
-                        .path(volume.path())
-                        .recursive(true)
-                        .withDecryption(true)
-                        .build();
-                for (GetParametersByPathResponse page : client.getParametersByPathPaginator(request)) {
-                    parameters.addAll(page.parameters());
-                }
+                parameters.addAll(aws.ssmParametersUnder(volume.path()));
             }
             if (parameters.isEmpty()) {
-                parameters.add(client.getParameter(GetParameterRequest.builder()
-                                .name(volume.path())
-                                .withDecryption(true)
-                                .build())
-                        .parameter());
+                parameters.add(aws.ssmParameter(volume.path()));
             }
         } catch (SdkException e) {
             throw new VolumeException("ssm parameters " + volume.path() + ": " + AwsErrors.describe(e), e);
@@ -178,8 +149,7 @@ public class VolumeSources {
         String source = "secret " + volume.secretId();
         byte[] value;
         try {
-            value = SecretValues.current(aws.secretsManager(), volume.secretId())
-                    .orElseThrow(() -> new VolumeException(source + " has no value"));
+            value = aws.secret(volume.secretId()).orElseThrow(() -> new VolumeException(source + " has no value"));
         } catch (SdkException e) {
             throw new VolumeException(source + ": " + AwsErrors.describe(e), e);
         }

@@ -63,7 +63,7 @@ class AwsClientsTest {
         SecretsManagerClient secrets = moto.clients().secretsManager();
         secrets.createSecret(b -> b.name("clients-test/secret").secretString("s3cret"));
         assertArrayEqualsText(
-                "s3cret", SecretValues.current(secrets, "clients-test/secret").orElseThrow());
+                "s3cret", AwsReads.secretValue(secrets, "clients-test/secret").orElseThrow());
     }
 
     @Test

@@ -9,9 +9,9 @@ import java.util.List;
 import picocli.CommandLine;
 
 /** Runs one subcommand through picocli the way {@link Main} does, capturing its output. */
-record Cli(int exitCode, String out, String err) {
+public record Cli(int exitCode, String out, String err) {
 
-    static Cli run(String... args) {
+    public static Cli run(String... args) {
         return runWithStdin(null, args);
     }
 

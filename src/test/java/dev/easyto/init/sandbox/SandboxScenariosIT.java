@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Boots the real init in the sandbox for every scenario listed in {@code
  * src/test/sandbox/scenarios.txt} (names under {@code src/test/scenarios}) and requires each to
- * pass: the judgement is the harness's, the init must also power off.
+ * pass: the judgement is the harness's, the init must also power off. Each boot's command must
+ * also be the one {@code plan} prints for the same inputs ({@link PlanMatchesBoot}).
  */
 class SandboxScenariosIT {
 
@@ -32,18 +33,20 @@ class SandboxScenariosIT {
         Path scenario = Sandbox.SCENARIOS.resolve(name);
         assertTrue(Files.isDirectory(scenario), "scenarios.txt names " + name + ", but " + scenario + " is missing");
         Sandbox.assumeAvailable();
-        Sandbox.Run run = Sandbox.run(scenario, Map.of());
+        Sandbox.Run run = Sandbox.run(scenario, Map.of("KEEP", "1"));
         System.out.printf("%s in %d ms%n", run.resultLine(), run.elapsed().toMillis());
         assertEquals(0, run.exitCode(), run::describe);
         CONSOLE_CHECKS.getOrDefault(name, output -> {}).accept(run.output());
+        PlanMatchesBoot.check(run);
     }
 
     /** The sample image that {@code make run} boots. */
     @Test
     void sampleBoots() throws Exception {
         Sandbox.assumeAvailable();
-        Sandbox.Run run = Sandbox.run(Path.of("src/test/sample"), Map.of());
+        Sandbox.Run run = Sandbox.run(Path.of("src/test/sample"), Map.of("KEEP", "1"));
         assertEquals(0, run.exitCode(), run::describe);
+        PlanMatchesBoot.check(run);
         assertTrue(
                 run.output()
                         .contains(

@@ -21,7 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The kernel filesystems every program expects, and the {@code /dev} links (upstream §1.4). */
+/** The kernel filesystems every program expects, and the {@code /dev} links (docs/behaviour.md §1.4). */
 @ApplicationScoped
 public class BaseMountsPhase implements Phase<BaseMounts> {
     private static final PhaseInfo<BaseMounts> INFO = PhaseInfo.of("base-mounts", BaseMounts.class);

@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 
 /**
- * The instance's network (upstream §1.5): loopback, DHCP on the primary ENI named {@code eth0},
+ * The instance's network (docs/behaviour.md §1.5): loopback, DHCP on the primary ENI named {@code eth0},
  * {@code /etc/resolv.conf}. Everything after it that talks to IMDS or AWS waits for it, and a
  * failure stops the boot: without a network the instance can do nothing it was asked to.
  */

@@ -8,6 +8,7 @@ import dev.easyto.init.spec.SpecPipeline;
 import dev.easyto.init.spec.UserData;
 import dev.easyto.init.spec.UserDataReader;
 import dev.easyto.init.spec.VmSpec;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,8 +62,11 @@ public final class PhaseOutputs {
     /** Sysctls written. */
     public record SysctlsApplied(int count) {}
 
-    /** The command's final environment: static env expanded, env-from values appended, PATH. */
-    public record ResolvedEnv(List<NameValue> env) {}
+    /**
+     * The command's final environment: static env expanded, env-from values appended, PATH; and
+     * which variables came from env-from sources (their values must never reach the console).
+     */
+    public record ResolvedEnv(List<NameValue> env, List<NameValue> fetched) {}
 
     /** Every volume is in place. */
     public record VolumesReady(int count) {}
@@ -70,6 +74,22 @@ public final class PhaseOutputs {
     /** Init scripts run to completion. */
     public record InitScriptsRun(int count) {}
 
-    /** The main command, ready to be executed or supervised. */
-    public record MainCommand(LaunchCommand command) {}
+    /** The main command, ready to be executed or supervised, and what the boot trace shows of it. */
+    public record MainCommand(LaunchCommand command, Shown shown) {
+
+        /**
+         * The command as {@code plan} prints it: argv with values fetched by {@code env-from} left
+         * as {@code $(NAME)}, the names of the other variables ({@code env}) and of the fetched ones
+         * ({@code envFrom}), never a value.
+         */
+        @RegisterForReflection
+        public record Shown(
+                List<String> argv,
+                List<String> env,
+                List<String> envFrom,
+                String workingDir,
+                long uid,
+                long gid,
+                List<Long> groups) {}
+    }
 }

@@ -6,20 +6,22 @@ import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.ImageMetadata;
 import dev.easyto.init.config.Layout;
+import dev.easyto.init.fs.Root;
 import dev.easyto.init.spec.SpecException;
 import dev.easyto.init.spec.SpecPipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** The image config easyto saved at AMI build time; without it there is nothing to run. */
 @ApplicationScoped
 public class ReadMetadataPhase implements Phase<ImageMetadata> {
     private static final PhaseInfo<ImageMetadata> INFO = PhaseInfo.of("read-metadata", ImageMetadata.class);
+    private final Root root;
     private final Layout layout;
 
-    public ReadMetadataPhase(Layout layout) {
+    public ReadMetadataPhase(Root root, Layout layout) {
+        this.root = root;
         this.layout = layout;
     }
 
@@ -33,7 +35,7 @@ public class ReadMetadataPhase implements Phase<ImageMetadata> {
         String file = layout.metadata();
         String text;
         try {
-            text = Files.readString(Path.of(file));
+            text = Files.readString(root.resolve(file));
         } catch (IOException e) {
             throw new BootFailure("unable to read " + file + ": " + e.getMessage(), e);
         }

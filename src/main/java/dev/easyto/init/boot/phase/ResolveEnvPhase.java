@@ -1,6 +1,5 @@
 package dev.easyto.init.boot.phase;
 
-import dev.easyto.init.aws.AwsUnavailableException;
 import dev.easyto.init.boot.BootFailure;
 import dev.easyto.init.boot.Phase;
 import dev.easyto.init.boot.PhaseInfo;
@@ -10,7 +9,6 @@ import dev.easyto.init.boot.phase.PhaseOutputs.NetworkUp;
 import dev.easyto.init.boot.phase.PhaseOutputs.ResolvedEnv;
 import dev.easyto.init.env.EnvResolver;
 import dev.easyto.init.env.EnvSourceException;
-import dev.easyto.init.log.Console;
 import dev.easyto.init.spec.EnvFrom;
 import dev.easyto.init.spec.NameValue;
 import dev.easyto.init.spec.SpecPipeline;
@@ -48,18 +46,14 @@ public class ResolveEnvPhase implements Phase<ResolvedEnv> {
         VmSpec spec = inputs.get(MergedSpec.class).spec();
         List<NameValue> resolved = new ArrayList<>();
         for (EnvFrom source : spec.envFrom()) {
-            try {
-                resolved.addAll(resolver.resolve(source));
-            } catch (EnvSourceException e) {
-                if (source.optional()) {
-                    Console.warn("optional env-from source skipped: %s", e.getMessage());
-                } else {
-                    throw new BootFailure(FAILURE + e.getMessage(), e);
-                }
-            } catch (AwsUnavailableException e) {
-                throw new BootFailure(FAILURE + e.getMessage(), e);
-            }
+            OptionalSources.run(
+                            source.optional(),
+                            EnvSourceException.class,
+                            () -> resolver.resolve(source),
+                            e -> "optional env-from source skipped: " + e.getMessage(),
+                            e -> FAILURE + e.getMessage())
+                    .ifPresent(resolved::addAll);
         }
-        return new ResolvedEnv(SpecPipeline.environment(spec, resolved));
+        return new ResolvedEnv(SpecPipeline.environment(spec, resolved), List.copyOf(resolved));
     }
 }

@@ -1,6 +1,5 @@
 package dev.easyto.init.boot.phase;
 
-import dev.easyto.init.aws.AwsUnavailableException;
 import dev.easyto.init.boot.BootFailure;
 import dev.easyto.init.boot.Phase;
 import dev.easyto.init.boot.PhaseInfo;
@@ -9,13 +8,13 @@ import dev.easyto.init.boot.phase.PhaseOutputs.MergedSpec;
 import dev.easyto.init.boot.phase.PhaseOutputs.ResolvedEnv;
 import dev.easyto.init.boot.phase.PhaseOutputs.VolumesReady;
 import dev.easyto.init.fs.Root;
-import dev.easyto.init.log.Console;
 import dev.easyto.init.spec.NameValue;
 import dev.easyto.init.spec.Volume;
 import dev.easyto.init.volume.VolumeException;
 import dev.easyto.init.volume.VolumeSources;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code volumes}, in list order, after env-from (templates use resolved variables). S3, SSM and
@@ -48,22 +47,17 @@ public class VolumesPhase implements Phase<VolumesReady> {
         for (Volume volume : inputs.get(MergedSpec.class).spec().volumes()) {
             String what = kind(volume) + " volume"
                     + (volume.mount() == null ? "" : " at " + volume.mount().destination());
-            try {
-                sources.populate(volume, root, env);
+            Optional<Integer> populated = OptionalSources.run(
+                    isOptional(volume),
+                    VolumeException.class,
+                    () -> sources.populate(volume, root, env),
+                    e -> "optional " + what + " failed, skipping: " + e.getMessage(),
+                    e -> volume instanceof Volume.Template template && e instanceof VolumeException
+                            // Upstream's wording, which its template scenarios match.
+                            ? "failed to render template to " + template.mount().destination() + ": " + e.getMessage()
+                            : what + ": " + e.getMessage());
+            if (populated.isPresent()) {
                 ready++;
-            } catch (VolumeException e) {
-                if (isOptional(volume)) {
-                    Console.warn("optional %s failed, skipping: %s", what, e.getMessage());
-                } else if (volume instanceof Volume.Template template) {
-                    // Upstream's wording, which its template scenarios match.
-                    throw new BootFailure(
-                            "failed to render template to " + template.mount().destination() + ": " + e.getMessage(),
-                            e);
-                } else {
-                    throw new BootFailure(what + ": " + e.getMessage(), e);
-                }
-            } catch (AwsUnavailableException e) {
-                throw new BootFailure(what + ": " + e.getMessage(), e);
             }
         }
         return new VolumesReady(ready);

@@ -8,6 +8,7 @@ import dev.easyto.init.boot.phase.PhaseOutputs.RawUserData;
 import dev.easyto.init.boot.phase.PhaseOutputs.UserDataCopy;
 import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.AtomicFile;
+import dev.easyto.init.fs.Root;
 import dev.easyto.init.spec.SpecException;
 import dev.easyto.init.spec.UserDataText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +26,11 @@ import java.util.Optional;
 public class WriteUserDataPhase implements Phase<UserDataCopy> {
     private static final PhaseInfo<UserDataCopy> INFO =
             PhaseInfo.of("write-user-data", UserDataCopy.class).consumes(RawUserData.class);
+    private final Root root;
     private final Layout layout;
 
-    public WriteUserDataPhase(Layout layout) {
+    public WriteUserDataPhase(Root root, Layout layout) {
+        this.root = root;
         this.layout = layout;
     }
 
@@ -49,7 +52,7 @@ public class WriteUserDataPhase implements Phase<UserDataCopy> {
             // Undecodable user data fails the boot in parse-user-data; keep the bytes for a look.
             content = raw.get();
         }
-        Path file = Path.of(layout.userDataCopy());
+        Path file = root.resolve(layout.userDataCopy());
         try {
             Files.createDirectories(file.getParent());
             AtomicFile.write(file, content, "rw-------");

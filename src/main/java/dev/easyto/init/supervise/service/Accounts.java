@@ -1,11 +1,10 @@
 package dev.easyto.init.supervise.service;
 
+import dev.easyto.init.fs.AccountFile;
 import dev.easyto.init.fs.Root;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,38 +18,33 @@ final class Accounts {
     private Accounts() {}
 
     static Optional<User> user(Root root, String name) throws IOException {
-        for (String line : lines(root, "/etc/passwd")) {
-            String[] fields = line.split(":", -1);
-            if (fields.length >= 7 && fields[0].equals(name)) {
-                return Optional.of(new User(name, id(fields[2], line), id(fields[3], line), fields[5]));
-            }
+        Optional<String[]> entry = read(root, AccountFile.PASSWD).byName(name, 7);
+        if (entry.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String[] fields = entry.get();
+        return Optional.of(new User(name, id(fields[2], name), id(fields[3], name), fields[5]));
     }
 
     static Optional<Long> groupId(Root root, String name) throws IOException {
-        for (String line : lines(root, "/etc/group")) {
-            String[] fields = line.split(":", -1);
-            if (fields.length >= 3 && fields[0].equals(name)) {
-                return Optional.of(id(fields[2], line));
-            }
-        }
-        return Optional.empty();
+        Optional<String[]> entry = read(root, AccountFile.GROUP).byName(name, 3);
+        return entry.isEmpty() ? Optional.empty() : Optional.of(id(entry.get()[2], name));
     }
 
-    private static List<String> lines(Root root, String database) throws IOException {
+    /** A missing file has no entries; one that cannot be resolved in the image is an error. */
+    private static AccountFile read(Root root, String database) throws IOException {
         Path file = root.follow(database);
         if (file == null) {
             throw new IOException("unable to resolve " + database);
         }
         try {
-            return Files.readAllLines(file);
+            return AccountFile.read(file);
         } catch (NoSuchFileException e) {
-            return List.of();
+            return AccountFile.empty();
         }
     }
 
-    private static long id(String field, String line) throws IOException {
+    private static long id(String field, String name) throws IOException {
         try {
             long id = Long.parseLong(field);
             if (id >= 0 && id <= 0xFFFF_FFFFL) {
@@ -59,6 +53,6 @@ final class Accounts {
         } catch (NumberFormatException e) {
             // reported below with the entry's name
         }
-        throw new IOException("invalid id \"" + field + "\" for " + line.substring(0, line.indexOf(':')));
+        throw new IOException("invalid id \"" + field + "\" for " + name);
     }
 }

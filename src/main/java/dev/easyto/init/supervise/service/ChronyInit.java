@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * chrony's init step (upstream-behaviour §4.2): its run directory on the {@code /.easyto/run}
+ * chrony's init step (docs/behaviour.md §4.2): its run directory on the {@code /.easyto/run}
  * tmpfs, made fresh every boot, owned by the user chronyd drops to ({@code cb-chrony}, compiled
  * into easyto-assets' chronyd), so it can write its drift file, pid file and command socket.
  */

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The services baked into the AMI: one empty marker file per service in {@code /.easyto/services}
- * (upstream-behaviour §4.1). A missing directory means none, as upstream's current release has it:
+ * (docs/behaviour.md §4.1). A missing directory means none, as upstream's current release has it:
  * easyto does not create the directory for an AMI built without services.
  */
 final class ServiceDiscovery {

@@ -14,7 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
- * One service's life (upstream-behaviour §4.5): spawn, wait for the exit, wait the restart delay,
+ * One service's life (docs/behaviour.md §4.5): spawn, wait for the exit, wait the restart delay,
  * again, forever and whatever the status; a spawn failure is retried the same way. Nothing is
  * spawned once the shutdown gate is closed. No thread waits: the exit comes from the reaper, the
  * delay from a timer.

@@ -3,6 +3,7 @@ package dev.easyto.init.supervise.service;
 import dev.easyto.init.aws.ImdsClient;
 import dev.easyto.init.config.InitConfig;
 import dev.easyto.init.config.Layout;
+import dev.easyto.init.fs.FileErrors;
 import dev.easyto.init.fs.FileOwner;
 import dev.easyto.init.fs.Root;
 import dev.easyto.init.log.Console;
@@ -20,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The built-in services of supervisor mode, chrony and ssh (upstream-behaviour §4.1-4.5): found
+ * The built-in services of supervisor mode, chrony and ssh (docs/behaviour.md §4.1 to §4.5): found
  * from the AMI's markers, each initialized and then started, and restarted 5 s after every exit
  * until the shutdown begins. They run as root with PID 1's environment in {@code /}; the shutdown's
  * SIGTERM to every process stops them.
@@ -86,7 +87,7 @@ public class Services {
             try {
                 ChronyInit.run(root, layout, owner);
             } catch (IOException | RuntimeException e) {
-                throw new HandOverFailure("unable to initialize chrony: " + describe(e), e);
+                throw new HandOverFailure("unable to initialize chrony: " + FileErrors.describe(e), e);
             }
             // Upstream's command lines. easyto-assets builds chronyd with its config, run directory and
             // user compiled in (/.easyto/etc/chrony.conf, /.easyto/run/chrony, cb-chrony), so no more is needed.
@@ -96,21 +97,12 @@ public class Services {
             try {
                 SshInit.run(root, layout, enabled.sshPublicKey().get(), owner, processes::run, environment);
             } catch (IOException | RuntimeException e) {
-                Console.warn("Optional service ssh failed to start: %s", describe(e));
+                Console.warn("Optional service ssh failed to start: %s", FileErrors.describe(e));
                 return;
             }
             // sshd has its privilege separation user and directory compiled in (cb-ssh, /.easyto/var/empty).
             supervise("ssh", List.of(layout.sshd(), "-D", "-f", layout.sshdConfig(), "-e"), environment, restartDelay);
         }
-    }
-
-    /** The JDK's file exceptions carry only the path as their message; their name says what went wrong. */
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        if (message == null) {
-            return e.getClass().getSimpleName();
-        }
-        return e.getClass() == IOException.class ? message : e.getClass().getSimpleName() + ": " + message;
     }
 
     private void supervise(String name, List<String> argv, List<String> environment, Duration restartDelay) {

@@ -18,7 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * ssh's init step (upstream-behaviour §4.3): the instance's key in the login user's
+ * ssh's init step (docs/behaviour.md §4.3): the instance's key in the login user's
  * {@code authorized_keys}, and host keys generated on first boot.
  */
 final class SshInit {
