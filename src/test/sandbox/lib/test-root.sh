@@ -1,6 +1,6 @@
-# Shared by the sandbox harness (run-scenario.sh) and the VM harness
-# (src/native-test/vm/run-vm.sh): the test root both boot, and the upstream-style judgement of a
-# console. Sourced, not run; callers define `image`, `scenario` and `work`.
+# The test root that the sandbox harness (src/test/sandbox/run-scenario.sh) chroots into and the
+# VM harness (src/native-test/vm/run-vm.sh) packs into its initramfs. Sourced by harness.sh; the
+# harness sets `image` (the directory to fill) and `scenario`.
 
 # The test root, like upstream's image: busybox installed the way Alpine lays it out (sh in /bin,
 # so a PATH lookup of "sh" gives /bin/sh), upstream's accounts, entrypoint and image metadata (the
@@ -51,38 +51,4 @@ EOF_ENTRYPOINT
 {"architecture":"amd64","os":"linux","config":{"Cmd":["/test-entrypoint"],"Entrypoint":null,"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],"User":"0:0","WorkingDir":"/"}}
 EOF_METADATA
     fi
-}
-
-# Judges a cleaned console upstream's way and prints PASS, FAIL or UNKNOWN: with an
-# expected-output file every line must be found (fixed strings), else a line exactly PASS passes
-# and one starting with FAIL fails. Lines of our unexpected-output file must not appear (a SIGKILL
-# where the grace period should have sufficed, a command that ran after a fatal error). Reasons go
-# to ${work}/harness.log, prefixed with $2.
-judge_console()
-{
-    clean=${1}
-    prefix=${2}
-    verdict=UNKNOWN
-    if [ -f "${scenario}/expected-output" ]; then
-        verdict=PASS
-        while IFS= read -r line || [ -n "${line}" ]; do
-            if ! grep -qF -e "${line}" "${clean}"; then
-                echo "${prefix}: expected output not found: ${line}" >>"${work}/harness.log"
-                verdict=FAIL
-            fi
-        done <"${scenario}/expected-output"
-    elif grep -qx 'PASS' "${clean}"; then
-        verdict=PASS
-    elif grep -q '^FAIL' "${clean}"; then
-        verdict=FAIL
-    fi
-    if [ -f "${scenario}/unexpected-output" ]; then
-        while IFS= read -r line || [ -n "${line}" ]; do
-            if [ -n "${line}" ] && grep -qF -e "${line}" "${clean}"; then
-                echo "${prefix}: unexpected output found: ${line}" >>"${work}/harness.log"
-                verdict=FAIL
-            fi
-        done <"${scenario}/unexpected-output"
-    fi
-    echo "${verdict}"
 }

@@ -1,0 +1,85 @@
+# The console of a boot, as both harnesses treat it: streamed while it runs (VERBOSE=1), cleaned,
+# judged the way upstream's QEMU harness judges it, and reported with the RESULT line callers
+# parse (SandboxHarnessIT, VmBootIT, boot-bench.sh). Sourced by harness.sh; the harness sets
+# `console` (the raw console file, new_run), `work`, `scenario`, `name` and `verbose`, and
+# `result` and `power_off` before require_power_off and report.
+
+# What a terminal makes of the console: no escape sequences, no carriage returns.
+strip_terminal='s/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r//g'
+
+# stream_console PID STEP: follows the console to stdout while PID runs, polling every STEP
+# seconds; sets `streamer_pid`.
+stream_console()
+{
+    tail -n +1 -s "${2}" -f --pid="${1}" "${console}" | sed -u "${strip_terminal}" &
+    streamer_pid=$!
+}
+
+# clean_console: `clean`, the console as a terminal shows it, which the judgement reads.
+clean_console()
+{
+    clean=${work}/console.clean
+    sed "${strip_terminal}" "${console}" >"${clean}"
+}
+
+# Judges the cleaned console upstream's way and prints PASS, FAIL or UNKNOWN: with an
+# expected-output file every line must be found (fixed strings), else a line exactly PASS passes
+# and one starting with FAIL fails. Lines of our unexpected-output file must not appear (a SIGKILL
+# where the grace period should have sufficed, a command that ran after a fatal error). Reasons go
+# to ${work}/harness.log.
+judge_console()
+{
+    verdict=UNKNOWN
+    if [ -f "${scenario}/expected-output" ]; then
+        verdict=PASS
+        while IFS= read -r line || [ -n "${line}" ]; do
+            if ! grep -qF -e "${line}" "${clean}"; then
+                echo "${harness}: expected output not found: ${line}" >>"${work}/harness.log"
+                verdict=FAIL
+            fi
+        done <"${scenario}/expected-output"
+    elif grep -qx 'PASS' "${clean}"; then
+        verdict=PASS
+    elif grep -q '^FAIL' "${clean}"; then
+        verdict=FAIL
+    fi
+    if [ -f "${scenario}/unexpected-output" ]; then
+        while IFS= read -r line || [ -n "${line}" ]; do
+            if [ -n "${line}" ] && grep -qF -e "${line}" "${clean}"; then
+                echo "${harness}: unexpected output found: ${line}" >>"${work}/harness.log"
+                verdict=FAIL
+            fi
+        done <"${scenario}/unexpected-output"
+    fi
+    echo "${verdict}"
+}
+
+# require_power_off NOTE: a boot passes only if it also powered off; one that did not (and did
+# not time out, which says so already) fails, with NOTE in the harness's notes.
+require_power_off()
+{
+    if [ "${power_off}" = no ] && [ "${result}" != TIMEOUT ]; then
+        echo "${harness}: ${1}" >>"${work}/harness.log"
+        [ "${result}" != PASS ] || result=FAIL
+    fi
+}
+
+# report DETAILS LOG...: the console (unless it was streamed), when the scenario did not pass the
+# named logs of the work directory (LOG.log) that are not empty, the harness's notes, then
+# `RESULT <name> <result> (power-off: yes|no, DETAILS)`.
+report()
+{
+    details=${1}
+    shift
+    [ "${verbose}" = 1 ] || cat "${clean}"
+    if [ "${result}" != PASS ]; then
+        for log in "$@"; do
+            if [ -s "${work}/${log}.log" ]; then
+                echo "${harness}: ${log}.log:" >&2
+                cat "${work}/${log}.log" >&2
+            fi
+        done
+    fi
+    [ ! -f "${work}/harness.log" ] || cat "${work}/harness.log" >&2
+    echo "RESULT ${name} ${result} (power-off: ${power_off}, ${details})"
+}
