@@ -1,6 +1,6 @@
 package dev.easyto.init.fs;
 
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.SyscallException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,10 +17,10 @@ public interface FileOwner {
     /** chown; a failure is an {@link IOException} whose message names the call and the errno. */
     void chown(Path path, long uid, long gid) throws IOException;
 
-    static FileOwner through(Linux linux) {
+    static FileOwner through(FileCalls fileCalls) {
         return (path, uid, gid) -> {
             try {
-                linux.chown(path.toString(), uid, gid);
+                fileCalls.chown(path.toString(), uid, gid);
             } catch (SyscallException e) {
                 throw new IOException(e.getMessage(), e);
             }

@@ -1,6 +1,6 @@
 package dev.easyto.init.fs;
 
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.FileCalls;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ public class FileSystemBeans {
 
     @Produces
     @Singleton
-    FileOwner fileOwner(Linux linux) {
-        return FileOwner.through(linux);
+    FileOwner fileOwner(FileCalls fileCalls) {
+        return FileOwner.through(fileCalls);
     }
 }

@@ -5,7 +5,7 @@ import static dev.easyto.init.linux.LinuxConstants.MS_RDONLY;
 import static dev.easyto.init.linux.LinuxConstants.MS_REMOUNT;
 
 import dev.easyto.init.linux.Errno;
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.MountCalls;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +19,11 @@ import java.util.List;
  */
 @ApplicationScoped
 public class Mounts {
-    private final Linux linux;
+    private final MountCalls mountCalls;
     private final Deque<String> mounted = new ArrayDeque<>();
 
-    public Mounts(Linux linux) {
-        this.linux = linux;
+    public Mounts(MountCalls mountCalls) {
+        this.mountCalls = mountCalls;
     }
 
     /**
@@ -32,7 +32,7 @@ public class Mounts {
      */
     public boolean mount(String source, String target, String fstype, long flags, String data) {
         try {
-            linux.mount(source, target, fstype, flags, data);
+            mountCalls.mount(source, target, fstype, flags, data);
         } catch (SyscallException e) {
             if (e.is(Errno.EBUSY)) {
                 Console.warn("%s is already mounted", target);
@@ -56,7 +56,7 @@ public class Mounts {
     public void unmountAll() {
         for (String target : mounted()) {
             try {
-                linux.umount2(target, MNT_DETACH);
+                mountCalls.umount2(target, MNT_DETACH);
             } catch (SyscallException e) {
                 Console.warn("unable to unmount %s: %s", target, e.getMessage());
             }
@@ -68,6 +68,6 @@ public class Mounts {
 
     /** Remounts the root filesystem read-only, which also flushes it. */
     public void remountRootReadOnly() {
-        linux.mount(null, "/", null, MS_REMOUNT | MS_RDONLY, null);
+        mountCalls.mount(null, "/", null, MS_REMOUNT | MS_RDONLY, null);
     }
 }

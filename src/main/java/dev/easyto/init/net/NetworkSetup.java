@@ -2,7 +2,8 @@ package dev.easyto.init.net;
 
 import dev.easyto.init.aws.ImdsClient;
 import dev.easyto.init.linux.Errno;
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.FileCalls;
+import dev.easyto.init.linux.SocketCalls;
 import dev.easyto.init.log.Console;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,9 +49,9 @@ public final class NetworkSetup {
     }
 
     /** Upstream's client on a UDP socket bound to the link, with {@code budget} for each exchange. */
-    public static Dhcp overUdp(Linux linux, Duration budget) {
+    public static Dhcp overUdp(SocketCalls socketCalls, FileCalls fileCalls, Duration budget) {
         return link -> {
-            try (UdpDhcpTransport transport = UdpDhcpTransport.open(linux, link.name())) {
+            try (UdpDhcpTransport transport = UdpDhcpTransport.open(socketCalls, fileCalls, link.name())) {
                 return new DhcpClient(transport, budget).acquire(link.name(), link.macBytes());
             }
         };

@@ -8,7 +8,8 @@ import static dev.easyto.init.linux.LinuxConstants.SOCK_RAW;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.FileCalls;
+import dev.easyto.init.linux.SocketCalls;
 import dev.easyto.init.net.RtnlReplies.Ack;
 import dev.easyto.init.net.RtnlReplies.Done;
 import dev.easyto.init.net.RtnlReplies.LinkReply;
@@ -37,15 +38,17 @@ public final class RtNetlink implements LinkControl, AutoCloseable {
     private static final long CARRIER_POLL_FIRST_MS = 10;
     private static final long CARRIER_POLL_MAX_MS = 100;
 
-    private final Linux linux;
+    private final SocketCalls socketCalls;
+    private final FileCalls fileCalls;
     private final int fd;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment receiveBuffer;
     private final MemorySegment kernel;
     private int seq;
 
-    private RtNetlink(Linux linux, int fd) {
-        this.linux = linux;
+    private RtNetlink(SocketCalls socketCalls, FileCalls fileCalls, int fd) {
+        this.socketCalls = socketCalls;
+        this.fileCalls = fileCalls;
         this.fd = fd;
         this.receiveBuffer = arena.allocate(RECEIVE_BYTES);
         // struct sockaddr_nl of the kernel: family, pad, port id 0, no multicast groups.
@@ -54,12 +57,12 @@ public final class RtNetlink implements LinkControl, AutoCloseable {
         this.seq = (int) (System.nanoTime() & 0x3FFF_FFFF);
     }
 
-    public static RtNetlink open(Linux linux) {
-        int fd = linux.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-        RtNetlink socket = new RtNetlink(linux, fd);
+    public static RtNetlink open(SocketCalls socketCalls, FileCalls fileCalls) {
+        int fd = socketCalls.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+        RtNetlink socket = new RtNetlink(socketCalls, fileCalls, fd);
         try {
             // Port id 0: the kernel picks one, so several sockets in one process do not collide.
-            linux.bind(fd, socket.kernel);
+            socketCalls.bind(fd, socket.kernel);
         } catch (RuntimeException e) {
             socket.close();
             throw e;
@@ -159,7 +162,7 @@ public final class RtNetlink implements LinkControl, AutoCloseable {
     @Override
     public void close() {
         try {
-            linux.close(fd);
+            fileCalls.close(fd);
         } finally {
             arena.close();
         }
@@ -183,16 +186,16 @@ public final class RtNetlink implements LinkControl, AutoCloseable {
     private List<Reply> exchange(String what, byte[] request, int id, Predicate<Reply> last) throws IOException {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment message = call.allocateFrom(JAVA_BYTE, request);
-            linux.sendto(fd, message, 0, kernel);
+            socketCalls.sendto(fd, message, 0, kernel);
         }
         List<Reply> replies = new ArrayList<>();
         long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
-            if (left <= 0 || linux.poll(fd, POLLIN, (int) Math.max(1, left / 1_000_000)) == 0) {
+            if (left <= 0 || socketCalls.poll(fd, POLLIN, (int) Math.max(1, left / 1_000_000)) == 0) {
                 throw new IOException(what + ": no answer from the kernel within " + REPLY_TIMEOUT.toSeconds() + " s");
             }
-            int length = (int) linux.recv(fd, receiveBuffer, 0);
+            int length = (int) socketCalls.recv(fd, receiveBuffer, 0);
             byte[] datagram = receiveBuffer.asSlice(0, length).toArray(JAVA_BYTE);
             for (Reply reply : RtnlReplies.parse(datagram, length)) {
                 if (reply.seq() != id) {

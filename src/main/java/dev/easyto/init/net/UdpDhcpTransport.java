@@ -12,7 +12,8 @@ import static dev.easyto.init.linux.LinuxConstants.SO_REUSEADDR;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.FileCalls;
+import dev.easyto.init.linux.SocketCalls;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -30,34 +31,37 @@ public final class UdpDhcpTransport implements DhcpClient.Transport {
     /** More than the 1500 bytes the client asks for, so an oversized reply is not cut short. */
     private static final int RECEIVE_BYTES = 4096;
 
-    private final Linux linux;
+    private final SocketCalls socketCalls;
+    private final FileCalls fileCalls;
     private final int fd;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment receiveBuffer = arena.allocate(RECEIVE_BYTES);
     private final MemorySegment servers;
 
-    private UdpDhcpTransport(Linux linux, int fd) {
-        this.linux = linux;
+    private UdpDhcpTransport(SocketCalls socketCalls, FileCalls fileCalls, int fd) {
+        this.socketCalls = socketCalls;
+        this.fileCalls = fileCalls;
         this.fd = fd;
         this.servers = arena.allocateFrom(JAVA_BYTE, socketAddress(Ipv4Address.BROADCAST, DhcpMessage.SERVER_PORT));
     }
 
     /** A socket for DHCP on {@code interfaceName}; needs CAP_NET_RAW (SO_BINDTODEVICE) and CAP_NET_BIND_SERVICE. */
-    public static UdpDhcpTransport open(Linux linux, String interfaceName) {
-        int fd = linux.socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP);
-        UdpDhcpTransport transport = new UdpDhcpTransport(linux, fd);
+    public static UdpDhcpTransport open(SocketCalls socketCalls, FileCalls fileCalls, String interfaceName) {
+        int fd = socketCalls.socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP);
+        UdpDhcpTransport transport = new UdpDhcpTransport(socketCalls, fileCalls, fd);
         try (Arena setup = Arena.ofConfined()) {
             MemorySegment one = setup.allocateFrom(JAVA_INT, 1);
             // Another DHCP client (a second interface's, or a leftover) may hold port 68 too.
-            linux.setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, one);
-            linux.setsockopt(fd, SOL_SOCKET, SO_BROADCAST, one);
+            socketCalls.setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, one);
+            socketCalls.setsockopt(fd, SOL_SOCKET, SO_BROADCAST, one);
             byte[] name = interfaceName.getBytes(StandardCharsets.UTF_8);
-            linux.setsockopt(
+            socketCalls.setsockopt(
                     fd,
                     SOL_SOCKET,
                     SO_BINDTODEVICE,
                     setup.allocateFrom(JAVA_BYTE, Arrays.copyOf(name, name.length + 1)));
-            linux.bind(fd, setup.allocateFrom(JAVA_BYTE, socketAddress(Ipv4Address.ANY, DhcpMessage.CLIENT_PORT)));
+            socketCalls.bind(
+                    fd, setup.allocateFrom(JAVA_BYTE, socketAddress(Ipv4Address.ANY, DhcpMessage.CLIENT_PORT)));
         } catch (RuntimeException e) {
             transport.close();
             throw e;
@@ -76,23 +80,23 @@ public final class UdpDhcpTransport implements DhcpClient.Transport {
     @Override
     public void send(byte[] packet) {
         try (Arena call = Arena.ofConfined()) {
-            linux.sendto(fd, call.allocateFrom(JAVA_BYTE, packet), 0, servers);
+            socketCalls.sendto(fd, call.allocateFrom(JAVA_BYTE, packet), 0, servers);
         }
     }
 
     @Override
     public byte[] receive(long timeoutMillis) {
-        if (linux.poll(fd, POLLIN, (int) Math.min(timeoutMillis, Integer.MAX_VALUE)) == 0) {
+        if (socketCalls.poll(fd, POLLIN, (int) Math.min(timeoutMillis, Integer.MAX_VALUE)) == 0) {
             return null;
         }
-        long length = linux.recv(fd, receiveBuffer, 0);
+        long length = socketCalls.recv(fd, receiveBuffer, 0);
         return receiveBuffer.asSlice(0, length).toArray(JAVA_BYTE);
     }
 
     @Override
     public void close() {
         try {
-            linux.close(fd);
+            fileCalls.close(fd);
         } finally {
             arena.close();
         }

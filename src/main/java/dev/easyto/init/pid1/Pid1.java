@@ -8,7 +8,9 @@ import dev.easyto.init.boot.phase.PhaseOutputs.MergedSpec;
 import dev.easyto.init.config.InitConfig;
 import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.Mounts;
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.MountCalls;
+import dev.easyto.init.linux.ProcessCalls;
+import dev.easyto.init.linux.SignalCalls;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
 import dev.easyto.init.process.LaunchCommand;
@@ -33,7 +35,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Pid1 {
-    private final Linux linux;
+    private final ProcessCalls processCalls;
+    private final SignalCalls signalCalls;
+    private final MountCalls mountCalls;
     private final BootOrchestrator orchestrator;
     private final Processes processes;
     private final SignalWatcher signals;
@@ -47,7 +51,9 @@ public class Pid1 {
     private final Optional<String> traceCopy;
 
     public Pid1(
-            Linux linux,
+            ProcessCalls processCalls,
+            SignalCalls signalCalls,
+            MountCalls mountCalls,
             BootOrchestrator orchestrator,
             Processes processes,
             SignalWatcher signals,
@@ -61,7 +67,9 @@ public class Pid1 {
         this.layout = layout;
         this.fatalGracePeriod = config.timeouts().fatalGracePeriod();
         this.traceCopy = config.traceCopy();
-        this.linux = linux;
+        this.processCalls = processCalls;
+        this.signalCalls = signalCalls;
+        this.mountCalls = mountCalls;
         this.orchestrator = orchestrator;
         this.processes = processes;
         this.signals = signals;
@@ -74,7 +82,7 @@ public class Pid1 {
 
     /** Whether this process is PID 1, the only place {@link #run} may be called. */
     public boolean isPid1() {
-        return linux.getpid() == 1;
+        return processCalls.getpid() == 1;
     }
 
     /** Does not return. */
@@ -105,9 +113,9 @@ public class Pid1 {
     /** The shutdown signals blocked in every thread and read on one; the reaper running. */
     private void takeOver() {
         try {
-            SignalTakeover.ensureBlocked(linux);
+            SignalTakeover.ensureBlocked(signalCalls, mountCalls, processCalls);
             processes.start();
-            signals.start(linux);
+            signals.start(signalCalls);
         } catch (IOException | SyscallException e) {
             fatal("unable to take over signals: " + e.getMessage());
         }

@@ -6,7 +6,9 @@ import static dev.easyto.init.linux.LinuxConstants.MS_NOSUID;
 import static dev.easyto.init.linux.LinuxConstants.MS_RELATIME;
 import static dev.easyto.init.linux.LinuxConstants.SIG_BLOCK;
 
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.MountCalls;
+import dev.easyto.init.linux.ProcessCalls;
+import dev.easyto.init.linux.SignalCalls;
 import dev.easyto.init.linux.SignalSet;
 import dev.easyto.init.log.Console;
 import dev.easyto.init.process.Environ;
@@ -30,9 +32,10 @@ final class SignalTakeover {
     private SignalTakeover() {}
 
     /** Returns when the mask is in place; otherwise re-executes the init and does not return. */
-    static void ensureBlocked(Linux linux) throws IOException {
+    static void ensureBlocked(SignalCalls signalCalls, MountCalls mountCalls, ProcessCalls processCalls)
+            throws IOException {
         if (Environ.reexecuted()) {
-            SignalSet current = linux.sigprocmask(SIG_BLOCK, SignalSet.EMPTY);
+            SignalSet current = signalCalls.sigprocmask(SIG_BLOCK, SignalSet.EMPTY);
             for (int signal : SignalWatcher.SHUTDOWN_SIGNALS.signals()) {
                 if (!current.contains(signal)) {
                     Console.warn("signal %d is not blocked after re-exec; shutdown signals may be lost", signal);
@@ -43,7 +46,7 @@ final class SignalTakeover {
         // As PID 1 nothing is mounted yet, and re-executing needs /proc/self/exe and cmdline.
         if (!Files.exists(Path.of("/proc/self/exe"))) {
             Files.createDirectories(Path.of("/proc"));
-            linux.mount("proc", "/proc", "proc", MS_NODEV | MS_NOEXEC | MS_NOSUID | MS_RELATIME, null);
+            mountCalls.mount("proc", "/proc", "proc", MS_NODEV | MS_NOEXEC | MS_NOSUID | MS_RELATIME, null);
         }
         Map<String, String> env = Environ.ofInit();
         env.put(Environ.REEXEC_MARKER, "1");
@@ -53,8 +56,8 @@ final class SignalTakeover {
         if (jvmLibraries.equals(env.get("LD_LIBRARY_PATH"))) {
             env.remove("LD_LIBRARY_PATH");
         }
-        linux.sigprocmask(SIG_BLOCK, SignalWatcher.SHUTDOWN_SIGNALS);
-        linux.execve("/proc/self/exe", commandLine(), Environ.strings(env));
+        signalCalls.sigprocmask(SIG_BLOCK, SignalWatcher.SHUTDOWN_SIGNALS);
+        processCalls.execve("/proc/self/exe", commandLine(), Environ.strings(env));
     }
 
     private static List<String> commandLine() throws IOException {

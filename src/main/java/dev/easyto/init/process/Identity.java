@@ -1,6 +1,6 @@
 package dev.easyto.init.process;
 
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.ProcessCalls;
 import java.util.List;
 
 /**
@@ -24,16 +24,16 @@ public record Identity(long uid, long gid, List<Long> groups) {
      * what lets the thread become root again ({@link #restoreRoot}); an {@code execve} turns a
      * child's saved ids into its effective ones, so the program it runs cannot regain root.
      */
-    public void assumeOnThisThread(Linux linux) {
-        linux.threadSetgroups(groups.stream().mapToLong(Long::longValue).toArray());
-        linux.threadSetresgid(gid, gid, 0);
-        linux.threadSetresuid(uid, uid, 0);
+    public void assumeOnThisThread(ProcessCalls processCalls) {
+        processCalls.threadSetgroups(groups.stream().mapToLong(Long::longValue).toArray());
+        processCalls.threadSetresgid(gid, gid, 0);
+        processCalls.threadSetresuid(uid, uid, 0);
     }
 
     /** Undoes {@link #assumeOnThisThread}: user first, while the saved uid 0 still allows it. */
-    public static void restoreRoot(Linux linux) {
-        linux.threadSetresuid(0, 0, 0);
-        linux.threadSetresgid(0, 0, 0);
-        linux.threadSetgroups(new long[0]);
+    public static void restoreRoot(ProcessCalls processCalls) {
+        processCalls.threadSetresuid(0, 0, 0);
+        processCalls.threadSetresgid(0, 0, 0);
+        processCalls.threadSetgroups(new long[0]);
     }
 }

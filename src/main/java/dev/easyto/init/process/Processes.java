@@ -5,7 +5,7 @@ import static dev.easyto.init.linux.LinuxConstants.WEXITED;
 
 import dev.easyto.init.linux.ChildExit;
 import dev.easyto.init.linux.Errno;
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.ProcessCalls;
 import dev.easyto.init.linux.SpawnOptions;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
@@ -28,7 +28,7 @@ public class Processes {
     /** A started process and its eventual exit. */
     public record Child(int pid, CompletableFuture<ChildExit> exit) {}
 
-    private final Linux linux;
+    private final ProcessCalls processCalls;
     private final Object lock = new Object();
     private final Map<Integer, CompletableFuture<ChildExit>> waiting = new HashMap<>();
     private int spawned;
@@ -42,8 +42,8 @@ public class Processes {
         return thread;
     });
 
-    public Processes(Linux linux) {
-        this.linux = linux;
+    public Processes(ProcessCalls processCalls) {
+        this.processCalls = processCalls;
     }
 
     public void start() {
@@ -84,13 +84,13 @@ public class Processes {
             int pid;
             Identity identity = request.identity();
             if (identity.isRoot()) {
-                pid = linux.posixSpawn(request.path(), request.argv(), request.env(), options);
+                pid = processCalls.posixSpawn(request.path(), request.argv(), request.env(), options);
             } else {
-                identity.assumeOnThisThread(linux);
+                identity.assumeOnThisThread(processCalls);
                 try {
-                    pid = linux.posixSpawn(request.path(), request.argv(), request.env(), options);
+                    pid = processCalls.posixSpawn(request.path(), request.argv(), request.env(), options);
                 } finally {
-                    Identity.restoreRoot(linux);
+                    Identity.restoreRoot(processCalls);
                 }
             }
             CompletableFuture<ChildExit> exit = new CompletableFuture<>();
@@ -109,7 +109,7 @@ public class Processes {
             }
             ChildExit exit;
             try {
-                exit = linux.waitid(P_ALL, 0, WEXITED);
+                exit = processCalls.waitid(P_ALL, 0, WEXITED);
             } catch (SyscallException e) {
                 if (e.is(Errno.ECHILD)) {
                     awaitSpawnAfter(spawnedBefore);

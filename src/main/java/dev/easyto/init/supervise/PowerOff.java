@@ -2,7 +2,7 @@ package dev.easyto.init.supervise;
 
 import static dev.easyto.init.linux.LinuxConstants.RB_POWER_OFF;
 
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.MachineCalls;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
 
@@ -10,11 +10,11 @@ import dev.easyto.init.log.Console;
 final class PowerOff {
     private PowerOff() {}
 
-    static void now(Linux linux) {
+    static void now(MachineCalls machineCalls) {
         Console.info("powering off");
         try {
-            linux.sync();
-            linux.reboot(RB_POWER_OFF);
+            machineCalls.sync();
+            machineCalls.reboot(RB_POWER_OFF);
         } catch (SyscallException e) {
             Console.error("unable to power off: %s", e.getMessage());
         }

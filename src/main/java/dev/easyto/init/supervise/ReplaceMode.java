@@ -3,7 +3,9 @@ package dev.easyto.init.supervise;
 import static dev.easyto.init.linux.LinuxConstants.SIG_SETMASK;
 
 import dev.easyto.init.linux.Errno;
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.FileCalls;
+import dev.easyto.init.linux.ProcessCalls;
+import dev.easyto.init.linux.SignalCalls;
 import dev.easyto.init.linux.SignalSet;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
@@ -19,17 +21,21 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class ReplaceMode {
-    private final Linux linux;
+    private final FileCalls fileCalls;
+    private final SignalCalls signalCalls;
+    private final ProcessCalls processCalls;
 
-    public ReplaceMode(Linux linux) {
-        this.linux = linux;
+    public ReplaceMode(FileCalls fileCalls, SignalCalls signalCalls, ProcessCalls processCalls) {
+        this.fileCalls = fileCalls;
+        this.signalCalls = signalCalls;
+        this.processCalls = processCalls;
     }
 
     /** Returns only by throwing. */
     public void exec(LaunchCommand command) throws HandOverFailure {
         String argv0 = command.argv().getFirst();
         try {
-            linux.chdir(command.workingDir());
+            fileCalls.chdir(command.workingDir());
         } catch (SyscallException e) {
             throw new HandOverFailure(
                     "unable to change to working directory " + command.workingDir() + ": "
@@ -37,19 +43,19 @@ public class ReplaceMode {
                     e);
         }
         Console.info("execve: %s", argv0);
-        SignalSet blocked = linux.sigprocmask(SIG_SETMASK, SignalSet.EMPTY);
+        SignalSet blocked = signalCalls.sigprocmask(SIG_SETMASK, SignalSet.EMPTY);
         Identity identity = command.identity();
         try {
             if (!identity.isRoot()) {
-                identity.assumeOnThisThread(linux);
+                identity.assumeOnThisThread(processCalls);
             }
-            linux.closeRangeOnExec(3);
-            linux.execve(argv0, command.argv(), Environ.strings(command.env()));
+            processCalls.closeRangeOnExec(3);
+            processCalls.execve(argv0, command.argv(), Environ.strings(command.env()));
         } catch (SyscallException e) {
             if (!identity.isRoot()) {
-                Identity.restoreRoot(linux);
+                Identity.restoreRoot(processCalls);
             }
-            linux.sigprocmask(SIG_SETMASK, blocked);
+            signalCalls.sigprocmask(SIG_SETMASK, blocked);
             throw new HandOverFailure("execve failed: " + argv0 + ": " + Errno.description(e.errno()), e);
         }
     }

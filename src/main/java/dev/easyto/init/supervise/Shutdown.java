@@ -6,8 +6,9 @@ import static dev.easyto.init.linux.LinuxConstants.SIGTERM;
 import dev.easyto.init.config.InitConfig;
 import dev.easyto.init.fs.Mounts;
 import dev.easyto.init.linux.Errno;
-import dev.easyto.init.linux.Linux;
 import dev.easyto.init.linux.LinuxConstants;
+import dev.easyto.init.linux.MachineCalls;
+import dev.easyto.init.linux.SignalCalls;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,13 +25,16 @@ import java.util.List;
 public class Shutdown {
     private static final Duration POLL = Duration.ofMillis(10);
 
-    private final Linux linux;
+    private final SignalCalls signalCalls;
+    private final MachineCalls machineCalls;
     private final Mounts mounts;
     private final ShutdownGate gate;
     private final Duration afterKill;
 
-    public Shutdown(Linux linux, Mounts mounts, ShutdownGate gate, InitConfig config) {
-        this.linux = linux;
+    public Shutdown(
+            SignalCalls signalCalls, MachineCalls machineCalls, Mounts mounts, ShutdownGate gate, InitConfig config) {
+        this.signalCalls = signalCalls;
+        this.machineCalls = machineCalls;
         this.mounts = mounts;
         this.gate = gate;
         this.afterKill = config.timeouts().afterKill();
@@ -42,7 +46,7 @@ public class Shutdown {
         gate.close();
         try {
             stopAllProcesses(gracePeriod);
-            linux.sync();
+            machineCalls.sync();
             mounts.unmountAll();
             try {
                 mounts.remountRootReadOnly();
@@ -52,7 +56,7 @@ public class Shutdown {
         } catch (RuntimeException e) {
             Console.error("shutdown: %s", e.getMessage());
         }
-        PowerOff.now(linux);
+        PowerOff.now(machineCalls);
     }
 
     void stopAllProcesses(Duration gracePeriod) {
@@ -79,7 +83,7 @@ public class Shutdown {
     private void signalAll(List<Integer> pids, int signal) {
         for (int pid : pids) {
             try {
-                linux.kill(pid, signal);
+                signalCalls.kill(pid, signal);
             } catch (SyscallException e) {
                 if (!e.is(Errno.ESRCH)) {
                     Console.warn("unable to send %s to %d: %s", LinuxConstants.signalName(signal), pid, e.getMessage());

@@ -5,8 +5,8 @@ import static dev.easyto.init.linux.LinuxConstants.SIGINT;
 import static dev.easyto.init.linux.LinuxConstants.SIGRTMIN;
 import static dev.easyto.init.linux.LinuxConstants.SIGTERM;
 
-import dev.easyto.init.linux.Linux;
 import dev.easyto.init.linux.LinuxConstants;
+import dev.easyto.init.linux.SignalCalls;
 import dev.easyto.init.linux.SignalInfo;
 import dev.easyto.init.linux.SignalSet;
 import dev.easyto.init.linux.SyscallException;
@@ -32,17 +32,17 @@ public class SignalWatcher {
         this.shutdown = shutdown;
     }
 
-    public void start(Linux linux) {
-        int fd = linux.signalfd(SHUTDOWN_SIGNALS, SFD_CLOEXEC);
-        Thread thread = new Thread(() -> watch(linux, fd), "signals");
+    public void start(SignalCalls signalCalls) {
+        int fd = signalCalls.signalfd(SHUTDOWN_SIGNALS, SFD_CLOEXEC);
+        Thread thread = new Thread(() -> watch(signalCalls, fd), "signals");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void watch(Linux linux, int fd) {
+    private void watch(SignalCalls signalCalls, int fd) {
         while (true) {
             try {
-                SignalInfo info = linux.readSignal(fd);
+                SignalInfo info = signalCalls.readSignal(fd);
                 String name = LinuxConstants.signalName(info.signo());
                 Console.info("received %s from pid %d", name, info.senderPid());
                 shutdown.request("signal " + name);

@@ -6,6 +6,7 @@ import static dev.easyto.init.linux.LinuxConstants.WEXITED;
 import static dev.easyto.init.linux.LinuxConstants.WNOHANG;
 import static dev.easyto.init.linux.LinuxConstants.WNOWAIT;
 
+import dev.easyto.init.linux.ffm.Ffm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +24,11 @@ final class Children {
     /** Spawns {@code /bin/sh -c script} with {@code $1} set to {@code output}, and waits for it. */
     static ChildExit sh(String script, Path output, SpawnOptions options) {
         int pid = spawnSh(script, output, options);
-        return FfmLinux.instance().waitid(P_PID, pid, WEXITED);
+        return Ffm.processes().waitid(P_PID, pid, WEXITED);
     }
 
     static int spawnSh(String script, Path output, SpawnOptions options) {
-        return FfmLinux.instance()
+        return Ffm.processes()
                 .posixSpawn(
                         "/bin/sh",
                         List.of("sh", "-c", "exec >\"$1\" 2>&1\n" + script, "sh", output.toString()),
@@ -51,14 +52,14 @@ final class Children {
      */
     static void killAndReap(int pid) {
         try {
-            FfmLinux.instance().waitid(P_PID, pid, WEXITED | WNOHANG | WNOWAIT);
+            Ffm.processes().waitid(P_PID, pid, WEXITED | WNOHANG | WNOWAIT);
         } catch (SyscallException e) {
             if (e.is(Errno.ECHILD)) {
                 return;
             }
             throw e;
         }
-        FfmLinux.instance().kill(pid, SIGKILL);
-        FfmLinux.instance().waitid(P_PID, pid, WEXITED);
+        Ffm.signals().kill(pid, SIGKILL);
+        Ffm.processes().waitid(P_PID, pid, WEXITED);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.easyto.init.linux.ffm.Ffm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,7 +22,7 @@ class CredentialsTest {
     static final String SELF = "/proc/self/status";
     static final String THREAD = "/proc/thread-self/status";
 
-    final Linux linux = FfmLinux.instance();
+    final ProcessCalls processCalls = Ffm.processes();
 
     @TempDir
     Path dir;
@@ -36,12 +37,12 @@ class CredentialsTest {
         String processGid = Proc.status(SELF, "Gid");
         DedicatedThread.run(() -> {
             String before = Proc.status(THREAD, "Gid");
-            linux.threadSetresgid(-1, NOBODY, -1);
+            processCalls.threadSetresgid(-1, NOBODY, -1);
             // Real, effective, saved and filesystem gid: the filesystem gid follows the effective one.
             String[] ids = before.split(" ", -1);
             assertEquals(ids[0] + " 65534 " + ids[2] + " 65534", Proc.status(THREAD, "Gid"));
             assertEquals(processGid, Proc.status(SELF, "Gid"), "the main thread's gid changed");
-            linux.threadSetresgid(-1, Long.parseLong(ids[1]), -1);
+            processCalls.threadSetresgid(-1, Long.parseLong(ids[1]), -1);
             assertEquals(before, Proc.status(THREAD, "Gid"));
         });
         assertEquals(processGid, Proc.status(THREAD, "Gid"), "the test thread's gid changed");
@@ -57,15 +58,15 @@ class CredentialsTest {
             String uid = Proc.status(THREAD, "Uid");
             String gid = Proc.status(THREAD, "Gid");
             String groups = Proc.status(THREAD, "Groups");
-            linux.threadSetgroups(new long[0]);
-            linux.threadSetresgid(NOBODY, NOBODY, 0);
-            linux.threadSetresuid(NOBODY, NOBODY, 0);
+            processCalls.threadSetgroups(new long[0]);
+            processCalls.threadSetresgid(NOBODY, NOBODY, 0);
+            processCalls.threadSetresuid(NOBODY, NOBODY, 0);
             assertEquals("65534 65534 0 65534", Proc.status(THREAD, "Uid"));
             String output = Children.output(script, out, SpawnOptions.DEFAULT);
             // The saved uid 0 lets the thread become root again.
-            linux.threadSetresuid(0, 0, 0);
-            linux.threadSetresgid(0, 0, 0);
-            linux.threadSetgroups(
+            processCalls.threadSetresuid(0, 0, 0);
+            processCalls.threadSetresgid(0, 0, 0);
+            processCalls.threadSetgroups(
                     groups.isEmpty()
                             ? new long[0]
                             : Arrays.stream(groups.split(" "))
@@ -88,13 +89,14 @@ class CredentialsTest {
     @Test
     void threadThatDroppedEverythingCannotReturn() throws Exception {
         DedicatedThread.run(() -> {
-            linux.threadSetresgid(NOBODY, NOBODY, NOBODY);
-            linux.threadSetresuid(NOBODY, NOBODY, NOBODY);
-            SyscallException uid = assertThrows(SyscallException.class, () -> linux.threadSetresuid(0, 0, 0));
+            processCalls.threadSetresgid(NOBODY, NOBODY, NOBODY);
+            processCalls.threadSetresuid(NOBODY, NOBODY, NOBODY);
+            SyscallException uid = assertThrows(SyscallException.class, () -> processCalls.threadSetresuid(0, 0, 0));
             assertEquals("setresuid(0, 0, 0): EPERM (Operation not permitted)", uid.getMessage());
-            SyscallException gid = assertThrows(SyscallException.class, () -> linux.threadSetresgid(-1, 0, -1));
+            SyscallException gid = assertThrows(SyscallException.class, () -> processCalls.threadSetresgid(-1, 0, -1));
             assertEquals("setresgid(-1, 0, -1): EPERM (Operation not permitted)", gid.getMessage());
-            SyscallException groups = assertThrows(SyscallException.class, () -> linux.threadSetgroups(new long[] {0}));
+            SyscallException groups =
+                    assertThrows(SyscallException.class, () -> processCalls.threadSetgroups(new long[] {0}));
             assertEquals("setgroups([0]): EPERM (Operation not permitted)", groups.getMessage());
         });
         assertEquals("0 0 0 0", Proc.status(SELF, "Uid"));
@@ -104,10 +106,10 @@ class CredentialsTest {
     void threadCallsRejectInvalidIds() throws Exception {
         DedicatedThread.run(() -> {
             SyscallException groups =
-                    assertThrows(SyscallException.class, () -> linux.threadSetgroups(new long[] {-1}));
+                    assertThrows(SyscallException.class, () -> processCalls.threadSetgroups(new long[] {-1}));
             assertEquals("setgroups([-1]): EINVAL (Invalid argument)", groups.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> linux.threadSetresuid(-2, -1, -1));
-            assertThrows(IllegalArgumentException.class, () -> linux.threadSetresgid(1L << 32, -1, -1));
+            assertThrows(IllegalArgumentException.class, () -> processCalls.threadSetresuid(-2, -1, -1));
+            assertThrows(IllegalArgumentException.class, () -> processCalls.threadSetresgid(1L << 32, -1, -1));
         });
     }
 
@@ -116,14 +118,14 @@ class CredentialsTest {
         String uid = Proc.status(THREAD, "Uid");
         String gid = Proc.status(THREAD, "Gid");
         String groups = Proc.status(THREAD, "Groups");
-        linux.setgroups(
+        processCalls.setgroups(
                 groups.isEmpty()
                         ? new long[0]
                         : Arrays.stream(groups.split(" "))
                                 .mapToLong(Long::parseLong)
                                 .toArray());
-        linux.setgid(Long.parseLong(gid.split(" ", -1)[0]));
-        linux.setuid(Long.parseLong(uid.split(" ", -1)[0]));
+        processCalls.setgid(Long.parseLong(gid.split(" ", -1)[0]));
+        processCalls.setuid(Long.parseLong(uid.split(" ", -1)[0]));
         assertEquals(uid, Proc.status(THREAD, "Uid"));
         assertEquals(gid, Proc.status(THREAD, "Gid"));
         assertEquals(groups, Proc.status(THREAD, "Groups"));
@@ -132,11 +134,11 @@ class CredentialsTest {
     @Test
     void processWideCallsRejectInvalidIds() {
         // (uid_t) -1 is no user: the kernel refuses it in every thread before changing anything.
-        SyscallException uid = assertThrows(SyscallException.class, () -> linux.setuid(-1));
+        SyscallException uid = assertThrows(SyscallException.class, () -> processCalls.setuid(-1));
         assertEquals("setuid(-1): EINVAL (Invalid argument)", uid.getMessage());
-        SyscallException gid = assertThrows(SyscallException.class, () -> linux.setgid(0xFFFF_FFFFL));
+        SyscallException gid = assertThrows(SyscallException.class, () -> processCalls.setgid(0xFFFF_FFFFL));
         assertEquals("setgid(4294967295): EINVAL (Invalid argument)", gid.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> linux.setuid(1L << 32));
+        assertThrows(IllegalArgumentException.class, () -> processCalls.setuid(1L << 32));
         assertEquals("0 0 0 0", Proc.status(SELF, "Uid"));
     }
 }

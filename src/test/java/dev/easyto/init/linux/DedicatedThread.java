@@ -1,5 +1,6 @@
 package dev.easyto.init.linux;
 
+import dev.easyto.init.linux.ffm.Ffm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,7 @@ final class DedicatedThread {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicInteger tid = new AtomicInteger();
         Thread thread = Thread.ofPlatform().name("linux-test").start(() -> {
-            tid.set(FfmLinux.instance().gettid());
+            tid.set(Ffm.processes().gettid());
             try {
                 result.set(body.call());
             } catch (Throwable e) {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.easyto.init.linux.ffm.Ffm;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Files, directories and descriptors, all inside a temporary directory. */
 class FilesTest {
-    final Linux linux = FfmLinux.instance();
+    final FileCalls fileCalls = Ffm.files();
+    final ProcessCalls processCalls = Ffm.processes();
+    final MachineCalls machineCalls = Ffm.machine();
 
     @TempDir
     Path dir;
@@ -33,8 +36,8 @@ class FilesTest {
     @Test
     void chdir() {
         // The JVM resolves relative paths against the process's directory: stay where we are.
-        linux.chdir(System.getProperty("user.dir"));
-        SyscallException e = assertThrows(SyscallException.class, () -> linux.chdir("/nonexistent"));
+        fileCalls.chdir(System.getProperty("user.dir"));
+        SyscallException e = assertThrows(SyscallException.class, () -> fileCalls.chdir("/nonexistent"));
         assertEquals("chdir(\"/nonexistent\"): ENOENT (No such file or directory)", e.getMessage());
         assertEquals("chdir", e.call());
         assertEquals("ENOENT", e.errnoName());
@@ -42,53 +45,53 @@ class FilesTest {
 
     @Test
     void umaskReturnsThePreviousMaskAndAppliesToMkdir() throws IOException {
-        int original = linux.umask(027);
+        int original = fileCalls.umask(027);
         try {
-            assertEquals(027, linux.umask(022));
-            assertEquals(022, linux.umask(027));
+            assertEquals(027, fileCalls.umask(022));
+            assertEquals(022, fileCalls.umask(027));
             Path made = dir.resolve("made");
-            linux.mkdir(made.toString(), 0777);
+            fileCalls.mkdir(made.toString(), 0777);
             assertEquals("rwxr-x---", permissions(made));
         } finally {
-            linux.umask(original);
+            fileCalls.umask(original);
         }
     }
 
     @Test
     void mkdir() throws IOException {
         Path made = dir.resolve("made");
-        linux.mkdir(made.toString(), 0700);
+        fileCalls.mkdir(made.toString(), 0700);
         assertTrue(Files.isDirectory(made));
         assertEquals("rwx------", permissions(made));
-        SyscallException e = assertThrows(SyscallException.class, () -> linux.mkdir(made.toString(), 0755));
+        SyscallException e = assertThrows(SyscallException.class, () -> fileCalls.mkdir(made.toString(), 0755));
         assertEquals("mkdir(\"" + made + "\", 0755): EEXIST (File exists)", e.getMessage());
     }
 
     @Test
     void symlink() throws IOException {
         Path link = dir.resolve("link");
-        linux.symlink("/nowhere/in/particular", link.toString());
+        fileCalls.symlink("/nowhere/in/particular", link.toString());
         assertEquals(Path.of("/nowhere/in/particular"), Files.readSymbolicLink(link));
-        SyscallException e = assertThrows(SyscallException.class, () -> linux.symlink("/etc", link.toString()));
+        SyscallException e = assertThrows(SyscallException.class, () -> fileCalls.symlink("/etc", link.toString()));
         assertEquals("symlink(\"/etc\", \"" + link + "\"): EEXIST (File exists)", e.getMessage());
     }
 
     @Test
     void chmodAndFchmod() throws IOException {
         Path file = Files.createFile(dir.resolve("file"));
-        linux.chmod(file.toString(), 0640);
+        fileCalls.chmod(file.toString(), 0640);
         assertEquals("rw-r-----", permissions(file));
-        int fd = linux.open(file.toString(), O_RDONLY | O_CLOEXEC, 0);
+        int fd = fileCalls.open(file.toString(), O_RDONLY | O_CLOEXEC, 0);
         try {
-            linux.fchmod(fd, 0604);
+            fileCalls.fchmod(fd, 0604);
         } finally {
-            linux.close(fd);
+            fileCalls.close(fd);
         }
         assertEquals("rw----r--", permissions(file));
         Path missing = dir.resolve("missing");
-        SyscallException e = assertThrows(SyscallException.class, () -> linux.chmod(missing.toString(), 0755));
+        SyscallException e = assertThrows(SyscallException.class, () -> fileCalls.chmod(missing.toString(), 0755));
         assertEquals("chmod(\"" + missing + "\", 0755): ENOENT (No such file or directory)", e.getMessage());
-        SyscallException bad = assertThrows(SyscallException.class, () -> linux.fchmod(-1, 0755));
+        SyscallException bad = assertThrows(SyscallException.class, () -> fileCalls.fchmod(-1, 0755));
         assertEquals("fchmod(-1, 0755): EBADF (Bad file descriptor)", bad.getMessage());
     }
 
@@ -97,61 +100,62 @@ class FilesTest {
         assumeTrue(Proc.isRoot(), "giving files away needs root");
         Path file = Files.createFile(dir.resolve("file"));
         Path link = Files.createSymbolicLink(dir.resolve("link"), file);
-        linux.chown(file.toString(), 65534, 65533);
+        fileCalls.chown(file.toString(), 65534, 65533);
         assertEquals(65534, Files.getAttribute(file, "unix:uid"));
         assertEquals(65533, Files.getAttribute(file, "unix:gid"));
-        linux.lchown(link.toString(), 1000, -1);
+        fileCalls.lchown(link.toString(), 1000, -1);
         assertEquals(1000, Files.getAttribute(link, "unix:uid", LinkOption.NOFOLLOW_LINKS));
         assertEquals(65534, Files.getAttribute(file, "unix:uid"), "lchown followed the link");
-        int fd = linux.open(file.toString(), O_RDONLY | O_CLOEXEC, 0);
+        int fd = fileCalls.open(file.toString(), O_RDONLY | O_CLOEXEC, 0);
         try {
-            linux.fchown(fd, 0, 0);
+            fileCalls.fchown(fd, 0, 0);
         } finally {
-            linux.close(fd);
+            fileCalls.close(fd);
         }
         assertEquals(0, Files.getAttribute(file, "unix:uid"));
         Path missing = dir.resolve("missing");
-        SyscallException e = assertThrows(SyscallException.class, () -> linux.chown(missing.toString(), 0, 0));
+        SyscallException e = assertThrows(SyscallException.class, () -> fileCalls.chown(missing.toString(), 0, 0));
         assertEquals("chown(\"" + missing + "\", 0, 0): ENOENT (No such file or directory)", e.getMessage());
-        SyscallException lchown = assertThrows(SyscallException.class, () -> linux.lchown(missing.toString(), 0, -1));
+        SyscallException lchown =
+                assertThrows(SyscallException.class, () -> fileCalls.lchown(missing.toString(), 0, -1));
         assertEquals("lchown(\"" + missing + "\", 0, -1): ENOENT (No such file or directory)", lchown.getMessage());
-        SyscallException fchown = assertThrows(SyscallException.class, () -> linux.fchown(-1, 0, 0));
+        SyscallException fchown = assertThrows(SyscallException.class, () -> fileCalls.fchown(-1, 0, 0));
         assertEquals("fchown(-1, 0, 0): EBADF (Bad file descriptor)", fchown.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> linux.chown(file.toString(), 1L << 32, 0));
+        assertThrows(IllegalArgumentException.class, () -> fileCalls.chown(file.toString(), 1L << 32, 0));
     }
 
     @Test
     void openWriteReadAndClose() throws IOException {
         Path file = dir.resolve("file");
-        int original = linux.umask(022);
+        int original = fileCalls.umask(022);
         try (Arena arena = Arena.ofConfined()) {
-            int fd = linux.open(file.toString(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+            int fd = fileCalls.open(file.toString(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
             MemorySegment text = arena.allocateFrom("hello, file");
-            assertEquals(5, linux.write(fd, text, 5));
-            linux.close(fd);
+            assertEquals(5, fileCalls.write(fd, text, 5));
+            fileCalls.close(fd);
             assertEquals("hello", Files.readString(file));
             assertEquals("rw-r--r--", permissions(file));
 
-            fd = linux.open(file.toString(), O_RDONLY | O_CLOEXEC, 0);
+            fd = fileCalls.open(file.toString(), O_RDONLY | O_CLOEXEC, 0);
             MemorySegment buffer = arena.allocate(64);
-            assertEquals(5, linux.read(fd, buffer, 64));
-            assertEquals(0, linux.read(fd, buffer, 64), "end of file");
+            assertEquals(5, fileCalls.read(fd, buffer, 64));
+            assertEquals(0, fileCalls.read(fd, buffer, 64), "end of file");
             assertEquals("hello", new String(buffer.asSlice(0, 5).toArray(JAVA_BYTE), StandardCharsets.UTF_8));
             int readFd = fd;
-            assertThrows(IndexOutOfBoundsException.class, () -> linux.read(readFd, buffer, 65));
-            linux.close(fd);
+            assertThrows(IndexOutOfBoundsException.class, () -> fileCalls.read(readFd, buffer, 65));
+            fileCalls.close(fd);
         } finally {
-            linux.umask(original);
+            fileCalls.umask(original);
         }
         SyscallException exists = assertThrows(
-                SyscallException.class, () -> linux.open(file.toString(), O_WRONLY | O_CREAT | O_EXCL, 0644));
+                SyscallException.class, () -> fileCalls.open(file.toString(), O_WRONLY | O_CREAT | O_EXCL, 0644));
         assertEquals("open(\"" + file + "\", 0xc1): EEXIST (File exists)", exists.getMessage());
         SyscallException missing =
-                assertThrows(SyscallException.class, () -> linux.open("/nonexistent", O_RDONLY | O_CLOEXEC, 0));
+                assertThrows(SyscallException.class, () -> fileCalls.open("/nonexistent", O_RDONLY | O_CLOEXEC, 0));
         assertEquals("open(\"/nonexistent\", 0x80000): ENOENT (No such file or directory)", missing.getMessage());
-        SyscallException close = assertThrows(SyscallException.class, () -> linux.close(-1));
+        SyscallException close = assertThrows(SyscallException.class, () -> fileCalls.close(-1));
         assertEquals("close(-1): EBADF (Bad file descriptor)", close.getMessage());
-        SyscallException write = assertThrows(SyscallException.class, () -> linux.write(-1, MemorySegment.NULL, 0));
+        SyscallException write = assertThrows(SyscallException.class, () -> fileCalls.write(-1, MemorySegment.NULL, 0));
         assertEquals("write(-1): EBADF (Bad file descriptor)", write.getMessage());
     }
 
@@ -159,16 +163,16 @@ class FilesTest {
     void dup2() throws IOException {
         Path first = dir.resolve("first");
         Path second = dir.resolve("second");
-        int a = linux.open(first.toString(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
-        int b = linux.open(second.toString(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+        int a = fileCalls.open(first.toString(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+        int b = fileCalls.open(second.toString(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
         try (Arena arena = Arena.ofConfined()) {
-            linux.dup2(a, b);
-            linux.write(b, arena.allocateFrom("via b", StandardCharsets.UTF_8), 5);
-            SyscallException e = assertThrows(SyscallException.class, () -> linux.dup2(-1, b));
+            fileCalls.dup2(a, b);
+            fileCalls.write(b, arena.allocateFrom("via b", StandardCharsets.UTF_8), 5);
+            SyscallException e = assertThrows(SyscallException.class, () -> fileCalls.dup2(-1, b));
             assertEquals("dup2(-1, " + b + "): EBADF (Bad file descriptor)", e.getMessage());
         } finally {
-            linux.close(a);
-            linux.close(b);
+            fileCalls.close(a);
+            fileCalls.close(b);
         }
         assertEquals("via b", Files.readString(first));
         assertEquals("", Files.readString(second));
@@ -177,35 +181,35 @@ class FilesTest {
     @Test
     void ioctl() throws IOException {
         Path file = Files.writeString(dir.resolve("file"), "x");
-        int fd = linux.open(file.toString(), O_RDONLY | O_CLOEXEC, 0);
+        int fd = fileCalls.open(file.toString(), O_RDONLY | O_CLOEXEC, 0);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment count = arena.allocate(JAVA_INT);
-            linux.ioctl(fd, LinuxConstants.FIONREAD, count);
+            fileCalls.ioctl(fd, LinuxConstants.FIONREAD, count);
             assertEquals(1, count.get(JAVA_INT, 0));
             SyscallException tty = assertThrows(
-                    SyscallException.class, () -> linux.ioctl(fd, LinuxConstants.TIOCNOTTY, MemorySegment.NULL));
+                    SyscallException.class, () -> fileCalls.ioctl(fd, LinuxConstants.TIOCNOTTY, MemorySegment.NULL));
             assertEquals("ioctl(" + fd + ", 0x5422): ENOTTY (Inappropriate ioctl for device)", tty.getMessage());
             SyscallException bad =
-                    assertThrows(SyscallException.class, () -> linux.ioctl(-1, LinuxConstants.FIONREAD, count));
+                    assertThrows(SyscallException.class, () -> fileCalls.ioctl(-1, LinuxConstants.FIONREAD, count));
             assertEquals("ioctl(-1, 0x541b): EBADF (Bad file descriptor)", bad.getMessage());
         } finally {
-            linux.close(fd);
+            fileCalls.close(fd);
         }
     }
 
     @Test
     void processAndThreadIds() throws Exception {
-        assertEquals(ProcessHandle.current().pid(), linux.getpid());
+        assertEquals(ProcessHandle.current().pid(), processCalls.getpid());
         assertEquals(
-                Path.of(linux.getpid() + "/task/" + linux.gettid()),
+                Path.of(processCalls.getpid() + "/task/" + processCalls.gettid()),
                 Files.readSymbolicLink(Path.of("/proc/thread-self")));
-        int other = DedicatedThread.call(linux::gettid);
-        assertTrue(other != linux.gettid());
+        int other = DedicatedThread.call(processCalls::gettid);
+        assertTrue(other != processCalls.gettid());
     }
 
     @Test
     void syncReturns() {
-        linux.sync();
+        machineCalls.sync();
     }
 
     private static String permissions(Path path) throws IOException {

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.easyto.init.linux.ffm.Ffm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * call needs, the kernel answers EPERM first, which is what the error tests then expect.
  */
 class MountTest {
-    final Linux linux = FfmLinux.instance();
+    final FileCalls fileCalls = Ffm.files();
+    final MountCalls mountCalls = Ffm.mounts();
+    final MachineCalls machineCalls = Ffm.machine();
 
     @TempDir
     Path dir;
@@ -37,7 +40,7 @@ class MountTest {
         assumeTrue(Proc.hasCapability(Proc.CAP_SYS_ADMIN), "mounting needs CAP_SYS_ADMIN");
         Path target = Files.createDirectory(dir.resolve("mnt"));
         String path = target.toString();
-        linux.mount("easyto-test", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0700");
+        mountCalls.mount("easyto-test", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0700");
         try {
             String[] mount = mountInfo(path).orElseThrow();
             assertEquals("tmpfs", mount[1]);
@@ -46,19 +49,19 @@ class MountTest {
             Files.writeString(target.resolve("file"), "in tmpfs");
 
             // Null source, type and data, as a remount passes them.
-            linux.mount(null, path, null, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, null);
+            mountCalls.mount(null, path, null, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, null);
             assertTrue(mountInfo(path).orElseThrow()[0].startsWith("ro,"));
             SyscallException readOnly = assertThrows(
                     SyscallException.class,
-                    () -> linux.open(target.resolve("new").toString(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644));
+                    () -> fileCalls.open(target.resolve("new").toString(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644));
             assertTrue(readOnly.is(Errno.EROFS), readOnly.getMessage());
 
-            linux.umount2(path, 0);
+            mountCalls.umount2(path, 0);
             assertFalse(mountInfo(path).isPresent());
             assertFalse(Files.exists(target.resolve("file")));
         } finally {
             if (mountInfo(path).isPresent()) {
-                linux.umount2(path, MNT_DETACH);
+                mountCalls.umount2(path, MNT_DETACH);
             }
         }
     }
@@ -66,8 +69,8 @@ class MountTest {
     @Test
     void mountErrors() {
         Path missing = dir.resolve("missing");
-        SyscallException noTarget =
-                assertThrows(SyscallException.class, () -> linux.mount("none", missing.toString(), "tmpfs", 0, null));
+        SyscallException noTarget = assertThrows(
+                SyscallException.class, () -> mountCalls.mount("none", missing.toString(), "tmpfs", 0, null));
         assertEquals("mount", noTarget.call());
         if (Proc.hasCapability(Proc.CAP_SYS_ADMIN)) {
             assertEquals(
@@ -77,8 +80,8 @@ class MountTest {
             assertTrue(noTarget.is(Errno.ENOENT) || noTarget.is(Errno.EPERM), noTarget.getMessage());
         }
 
-        SyscallException noType =
-                assertThrows(SyscallException.class, () -> linux.mount("none", dir.toString(), "nosuchfs", 0, null));
+        SyscallException noType = assertThrows(
+                SyscallException.class, () -> mountCalls.mount("none", dir.toString(), "nosuchfs", 0, null));
         assertEquals(
                 Proc.hasCapability(Proc.CAP_SYS_ADMIN) ? Errno.ENODEV : Errno.EPERM,
                 noType.errno(),
@@ -87,7 +90,7 @@ class MountTest {
 
     @Test
     void umountOfADirectoryThatIsNoMountPoint() {
-        SyscallException e = assertThrows(SyscallException.class, () -> linux.umount2(dir.toString(), 0));
+        SyscallException e = assertThrows(SyscallException.class, () -> mountCalls.umount2(dir.toString(), 0));
         String expected = Proc.hasCapability(Proc.CAP_SYS_ADMIN)
                 ? "EINVAL (Invalid argument)"
                 : "EPERM (Operation not permitted)";
@@ -97,7 +100,7 @@ class MountTest {
     @Test
     void sethostnameRefusesNamesLongerThan64Bytes() {
         String name = "h".repeat(65);
-        SyscallException e = assertThrows(SyscallException.class, () -> linux.sethostname(name));
+        SyscallException e = assertThrows(SyscallException.class, () -> machineCalls.sethostname(name));
         String expected = Proc.hasCapability(Proc.CAP_SYS_ADMIN)
                 ? "EINVAL (Invalid argument)"
                 : "EPERM (Operation not permitted)";
@@ -110,7 +113,7 @@ class MountTest {
      */
     @Test
     void rebootRefusesAnUnknownCommand() {
-        SyscallException e = assertThrows(SyscallException.class, () -> linux.reboot(0xdeadbeef));
+        SyscallException e = assertThrows(SyscallException.class, () -> machineCalls.reboot(0xdeadbeef));
         String expected =
                 Proc.hasCapability(Proc.CAP_SYS_BOOT) ? "EINVAL (Invalid argument)" : "EPERM (Operation not permitted)";
         assertEquals("reboot(0xdeadbeef): " + expected, e.getMessage());

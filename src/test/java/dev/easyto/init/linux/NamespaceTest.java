@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.easyto.init.linux.ffm.Ffm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,22 +18,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** setns: joining a namespace, on a thread of its own so the test runner's threads stay put. */
 class NamespaceTest {
-    final Linux linux = FfmLinux.instance();
+    final FileCalls fileCalls = Ffm.files();
+    final ProcessCalls processCalls = Ffm.processes();
 
     @TempDir
     Path dir;
 
     @Test
     void errors() throws IOException {
-        SyscallException badFd = assertThrows(SyscallException.class, () -> linux.setns(-1, CLONE_NEWNET));
+        SyscallException badFd = assertThrows(SyscallException.class, () -> processCalls.setns(-1, CLONE_NEWNET));
         assertEquals("setns(-1, 0x40000000): EBADF (Bad file descriptor)", badFd.getMessage());
         Path file = Files.writeString(dir.resolve("not-a-namespace"), "");
-        int fd = linux.open(file.toString(), O_RDONLY | O_CLOEXEC, 0);
+        int fd = fileCalls.open(file.toString(), O_RDONLY | O_CLOEXEC, 0);
         try {
-            SyscallException notNamespace = assertThrows(SyscallException.class, () -> linux.setns(fd, CLONE_NEWNET));
+            SyscallException notNamespace =
+                    assertThrows(SyscallException.class, () -> processCalls.setns(fd, CLONE_NEWNET));
             assertEquals("setns(" + fd + ", 0x40000000): EINVAL (Invalid argument)", notNamespace.getMessage());
         } finally {
-            linux.close(fd);
+            fileCalls.close(fd);
         }
     }
 
@@ -40,15 +43,16 @@ class NamespaceTest {
     void joinsTheNamespaceItIsGiven() throws Exception {
         assumeTrue(isRoot(), "setns needs CAP_SYS_ADMIN");
         DedicatedThread.run(() -> {
-            int fd = linux.open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC, 0);
+            int fd = fileCalls.open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC, 0);
             try {
                 // Joining the namespace the thread is already in is allowed; the type must match.
-                linux.setns(fd, CLONE_NEWNET);
-                linux.setns(fd, 0);
-                SyscallException wrongType = assertThrows(SyscallException.class, () -> linux.setns(fd, CLONE_NEWUTS));
+                processCalls.setns(fd, CLONE_NEWNET);
+                processCalls.setns(fd, 0);
+                SyscallException wrongType =
+                        assertThrows(SyscallException.class, () -> processCalls.setns(fd, CLONE_NEWUTS));
                 assertEquals("setns(" + fd + ", 0x4000000): EINVAL (Invalid argument)", wrongType.getMessage());
             } finally {
-                linux.close(fd);
+                fileCalls.close(fd);
             }
         });
     }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.easyto.init.linux.ffm.Ffm;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,39 +23,41 @@ import org.junit.jupiter.api.Test;
 class SignalTest {
     static final long SIGWINCH_BIT = 1L << (SIGWINCH - 1);
 
-    final Linux linux = FfmLinux.instance();
+    final FileCalls fileCalls = Ffm.files();
+    final SignalCalls signalCalls = Ffm.signals();
+    final ProcessCalls processCalls = Ffm.processes();
 
     @Test
     void sigprocmaskChangesOnlyTheCallingThread() throws Exception {
-        assertFalse(linux.sigprocmask(SIG_BLOCK, null).contains(SIGWINCH));
+        assertFalse(signalCalls.sigprocmask(SIG_BLOCK, null).contains(SIGWINCH));
         DedicatedThread.run(() -> {
-            SignalSet before = linux.sigprocmask(SIG_BLOCK, SignalSet.of(SIGWINCH, SIGTERM));
+            SignalSet before = signalCalls.sigprocmask(SIG_BLOCK, SignalSet.of(SIGWINCH, SIGTERM));
             assertFalse(before.contains(SIGWINCH));
-            SignalSet blocked = linux.sigprocmask(SIG_UNBLOCK, SignalSet.of(SIGTERM));
+            SignalSet blocked = signalCalls.sigprocmask(SIG_UNBLOCK, SignalSet.of(SIGTERM));
             assertTrue(blocked.contains(SIGWINCH));
             assertTrue(blocked.contains(SIGTERM));
             long kernelMask = Long.parseUnsignedLong(Proc.status("/proc/thread-self/status", "SigBlk"), 16);
             assertEquals(SIGWINCH_BIT, kernelMask & SIGWINCH_BIT);
             assertEquals(0, kernelMask & (1L << (SIGTERM - 1)));
-            linux.sigprocmask(SIG_SETMASK, before);
-            assertEquals(before, linux.sigprocmask(SIG_BLOCK, null));
+            signalCalls.sigprocmask(SIG_SETMASK, before);
+            assertEquals(before, signalCalls.sigprocmask(SIG_BLOCK, null));
         });
-        assertFalse(linux.sigprocmask(SIG_BLOCK, null).contains(SIGWINCH), "the test thread's mask changed");
+        assertFalse(signalCalls.sigprocmask(SIG_BLOCK, null).contains(SIGWINCH), "the test thread's mask changed");
     }
 
     @Test
     void signalfdReceivesABlockedSignal() throws Exception {
         DedicatedThread.run(() -> {
-            linux.sigprocmask(SIG_BLOCK, SignalSet.of(SIGWINCH));
-            int fd = linux.signalfd(SignalSet.of(SIGWINCH), SFD_CLOEXEC | SFD_NONBLOCK);
+            signalCalls.sigprocmask(SIG_BLOCK, SignalSet.of(SIGWINCH));
+            int fd = signalCalls.signalfd(SignalSet.of(SIGWINCH), SFD_CLOEXEC | SFD_NONBLOCK);
             try {
                 assertTrue(fd >= 0);
-                SyscallException none = assertThrows(SyscallException.class, () -> linux.readSignal(fd));
+                SyscallException none = assertThrows(SyscallException.class, () -> signalCalls.readSignal(fd));
                 assertEquals("read(" + fd + "): EAGAIN (Resource temporarily unavailable)", none.getMessage());
-                linux.tgkill(linux.getpid(), linux.gettid(), SIGWINCH);
-                assertEquals(new SignalInfo(SIGWINCH, linux.getpid()), linux.readSignal(fd));
+                signalCalls.tgkill(processCalls.getpid(), processCalls.gettid(), SIGWINCH);
+                assertEquals(new SignalInfo(SIGWINCH, processCalls.getpid()), signalCalls.readSignal(fd));
             } finally {
-                linux.close(fd);
+                fileCalls.close(fd);
             }
         });
     }
@@ -62,31 +65,32 @@ class SignalTest {
     @Test
     void signalfdCanChangeItsSet() throws Exception {
         DedicatedThread.run(() -> {
-            linux.sigprocmask(SIG_BLOCK, SignalSet.of(SIGWINCH));
-            int fd = linux.signalfd(SignalSet.of(SIGTERM), SFD_CLOEXEC | SFD_NONBLOCK);
+            signalCalls.sigprocmask(SIG_BLOCK, SignalSet.of(SIGWINCH));
+            int fd = signalCalls.signalfd(SignalSet.of(SIGTERM), SFD_CLOEXEC | SFD_NONBLOCK);
             try {
-                assertEquals(fd, linux.signalfd(fd, SignalSet.of(SIGWINCH), 0));
-                linux.tgkill(linux.getpid(), linux.gettid(), SIGWINCH);
-                assertEquals(SIGWINCH, linux.readSignal(fd).signo());
+                assertEquals(fd, signalCalls.signalfd(fd, SignalSet.of(SIGWINCH), 0));
+                signalCalls.tgkill(processCalls.getpid(), processCalls.gettid(), SIGWINCH);
+                assertEquals(SIGWINCH, signalCalls.readSignal(fd).signo());
             } finally {
-                linux.close(fd);
+                fileCalls.close(fd);
             }
         });
     }
 
     @Test
     void errors() {
-        SyscallException how = assertThrows(SyscallException.class, () -> linux.sigprocmask(99, SignalSet.EMPTY));
+        SyscallException how = assertThrows(SyscallException.class, () -> signalCalls.sigprocmask(99, SignalSet.EMPTY));
         assertEquals("sigprocmask(99, []): EINVAL (Invalid argument)", how.getMessage());
         SyscallException badFd = assertThrows(
-                SyscallException.class, () -> linux.signalfd(Integer.MAX_VALUE, SignalSet.of(SIGWINCH), 0));
+                SyscallException.class, () -> signalCalls.signalfd(Integer.MAX_VALUE, SignalSet.of(SIGWINCH), 0));
         assertEquals("signalfd(2147483647, [SIGWINCH], 0x0): EBADF (Bad file descriptor)", badFd.getMessage());
-        SyscallException flags = assertThrows(SyscallException.class, () -> linux.signalfd(SignalSet.of(SIGWINCH), 1));
+        SyscallException flags =
+                assertThrows(SyscallException.class, () -> signalCalls.signalfd(SignalSet.of(SIGWINCH), 1));
         assertEquals("signalfd(-1, [SIGWINCH], 0x1): EINVAL (Invalid argument)", flags.getMessage());
-        SyscallException read = assertThrows(SyscallException.class, () -> linux.readSignal(-1));
+        SyscallException read = assertThrows(SyscallException.class, () -> signalCalls.readSignal(-1));
         assertEquals("read(-1): EBADF (Bad file descriptor)", read.getMessage());
-        SyscallException tgkill =
-                assertThrows(SyscallException.class, () -> linux.tgkill(linux.getpid(), 2_000_000_000, SIGWINCH));
+        SyscallException tgkill = assertThrows(
+                SyscallException.class, () -> signalCalls.tgkill(processCalls.getpid(), 2_000_000_000, SIGWINCH));
         assertTrue(tgkill.is(Errno.ESRCH), tgkill.getMessage());
     }
 }

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.easyto.init.linux.ffm.Ffm;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
@@ -28,92 +29,94 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Sockets: a Unix datagram socket that talks to itself, and a netlink socket. */
 class SocketTest {
-    final Linux linux = FfmLinux.instance();
+    final FileCalls fileCalls = Ffm.files();
+    final SocketCalls socketCalls = Ffm.sockets();
 
     @TempDir
     Path dir;
 
     @Test
     void unixDatagramRoundTrip() {
-        int fd = linux.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        int fd = socketCalls.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment address = unixAddress(arena, dir.resolve("socket").toString());
-            linux.bind(fd, address);
+            socketCalls.bind(fd, address);
             MemorySegment timeout = arena.allocate(16); // struct timeval: 1 s
             timeout.set(JAVA_LONG, 0, 1);
-            linux.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, timeout);
+            socketCalls.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, timeout);
 
             MemorySegment message = arena.allocateFrom("ping");
-            assertEquals(5, linux.sendto(fd, message, 0, address));
+            assertEquals(5, socketCalls.sendto(fd, message, 0, address));
             MemorySegment pending = arena.allocate(JAVA_INT);
-            linux.ioctl(fd, FIONREAD, pending);
+            fileCalls.ioctl(fd, FIONREAD, pending);
             assertEquals(5, pending.get(JAVA_INT, 0));
             MemorySegment buffer = arena.allocate(16);
-            assertEquals(5, linux.recv(fd, buffer, 0));
+            assertEquals(5, socketCalls.recv(fd, buffer, 0));
             assertEquals("ping", buffer.getString(0));
 
-            SyscallException empty = assertThrows(SyscallException.class, () -> linux.recv(fd, buffer, MSG_DONTWAIT));
+            SyscallException empty =
+                    assertThrows(SyscallException.class, () -> socketCalls.recv(fd, buffer, MSG_DONTWAIT));
             assertEquals("recv(" + fd + ", 0x40): EAGAIN (Resource temporarily unavailable)", empty.getMessage());
             SyscallException unconnected =
-                    assertThrows(SyscallException.class, () -> linux.sendto(fd, message, 0, MemorySegment.NULL));
+                    assertThrows(SyscallException.class, () -> socketCalls.sendto(fd, message, 0, MemorySegment.NULL));
             assertEquals(
                     "sendto(" + fd + ", 0x0): ENOTCONN (Transport endpoint is not connected)",
                     unconnected.getMessage());
-            int other = linux.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+            int other = socketCalls.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
             try {
-                SyscallException taken = assertThrows(SyscallException.class, () -> linux.bind(other, address));
+                SyscallException taken = assertThrows(SyscallException.class, () -> socketCalls.bind(other, address));
                 assertEquals("bind(" + other + "): EADDRINUSE (Address already in use)", taken.getMessage());
             } finally {
-                linux.close(other);
+                fileCalls.close(other);
             }
         } finally {
-            linux.close(fd);
+            fileCalls.close(fd);
         }
     }
 
     @Test
     void netlinkRouteSocket() {
-        int fd = linux.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+        int fd = socketCalls.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
         try (Arena arena = Arena.ofConfined()) {
             assertTrue(fd >= 0);
             MemorySegment address = arena.allocate(12); // struct sockaddr_nl, port id 0: the kernel picks
             address.set(JAVA_SHORT, 0, (short) AF_NETLINK);
-            linux.bind(fd, address);
+            socketCalls.bind(fd, address);
         } finally {
-            linux.close(fd);
+            fileCalls.close(fd);
         }
     }
 
     @Test
     void pollTimesOutThenSeesData() {
-        int fd = linux.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        int fd = socketCalls.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment address = unixAddress(arena, dir.resolve("polled").toString());
-            linux.bind(fd, address);
+            socketCalls.bind(fd, address);
             long started = System.nanoTime();
-            assertEquals(0, linux.poll(fd, POLLIN, 50));
+            assertEquals(0, socketCalls.poll(fd, POLLIN, 50));
             assertTrue(System.nanoTime() - started >= 40_000_000L, "poll returned before its timeout");
-            linux.sendto(fd, arena.allocateFrom("ping"), 0, address);
-            assertEquals(POLLIN, linux.poll(fd, POLLIN, 1000));
+            socketCalls.sendto(fd, arena.allocateFrom("ping"), 0, address);
+            assertEquals(POLLIN, socketCalls.poll(fd, POLLIN, 1000));
         } finally {
-            linux.close(fd);
+            fileCalls.close(fd);
         }
         // No descriptor has this number; poll says so with POLLNVAL, which becomes EBADF.
-        SyscallException closed = assertThrows(SyscallException.class, () -> linux.poll(999_999, POLLIN, 0));
+        SyscallException closed = assertThrows(SyscallException.class, () -> socketCalls.poll(999_999, POLLIN, 0));
         assertEquals("poll(999999, 0x1, 0): EBADF (Bad file descriptor)", closed.getMessage());
     }
 
     @Test
     void errors() {
-        SyscallException family = assertThrows(SyscallException.class, () -> linux.socket(9999, SOCK_DGRAM, 0));
+        SyscallException family = assertThrows(SyscallException.class, () -> socketCalls.socket(9999, SOCK_DGRAM, 0));
         assertEquals(
                 "socket(9999, 0x2, 0): EAFNOSUPPORT (Address family not supported by protocol)", family.getMessage());
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment one = arena.allocateFrom(JAVA_INT, 1);
-            SyscallException option =
-                    assertThrows(SyscallException.class, () -> linux.setsockopt(-1, SOL_SOCKET, SO_REUSEADDR, one));
+            SyscallException option = assertThrows(
+                    SyscallException.class, () -> socketCalls.setsockopt(-1, SOL_SOCKET, SO_REUSEADDR, one));
             assertEquals("setsockopt(-1, 1, 2): EBADF (Bad file descriptor)", option.getMessage());
-            SyscallException recv = assertThrows(SyscallException.class, () -> linux.recv(-1, one, 0));
+            SyscallException recv = assertThrows(SyscallException.class, () -> socketCalls.recv(-1, one, 0));
             assertEquals("recv(-1, 0x0): EBADF (Bad file descriptor)", recv.getMessage());
         }
     }

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.easyto.init.linux.ffm.Ffm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,15 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
 class SpawnTest {
     static final long SIGTERM_BIT = 1L << (SIGTERM - 1);
 
-    final Linux linux = FfmLinux.instance();
+    final FileCalls fileCalls = Ffm.files();
+    final SignalCalls signalCalls = Ffm.signals();
+    final ProcessCalls processCalls = Ffm.processes();
 
     @TempDir
     Path dir;
 
     @Test
     void waitidReportsTheExitStatus() {
-        int pid = linux.posixSpawn("/bin/sh", List.of("sh", "-c", "exit 3"), Children.ENV, SpawnOptions.DEFAULT);
-        ChildExit exit = linux.waitid(P_PID, pid, WEXITED);
+        int pid = processCalls.posixSpawn("/bin/sh", List.of("sh", "-c", "exit 3"), Children.ENV, SpawnOptions.DEFAULT);
+        ChildExit exit = processCalls.waitid(P_PID, pid, WEXITED);
         assertEquals(new ChildExit(pid, CLD_EXITED, 3), exit);
         assertEquals("exited with status 3", exit.describe());
     }
@@ -42,7 +45,7 @@ class SpawnTest {
     @Test
     void childGetsExactlyTheGivenArgumentsAndEnvironment() throws IOException {
         Path out = dir.resolve("out");
-        int pid = linux.posixSpawn(
+        int pid = processCalls.posixSpawn(
                 "/bin/sh",
                 List.of(
                         "sh",
@@ -52,7 +55,7 @@ class SpawnTest {
                         "two words"),
                 List.of("GREETING=hello world"),
                 SpawnOptions.DEFAULT);
-        assertEquals(CLD_EXITED, linux.waitid(P_PID, pid, WEXITED).code());
+        assertEquals(CLD_EXITED, processCalls.waitid(P_PID, pid, WEXITED).code());
         assertEquals("two words|hello world|unset", Files.readString(out));
     }
 
@@ -67,7 +70,7 @@ class SpawnTest {
     void descriptorsAboveStderrAreNotInherited() throws IOException {
         Path file = Files.writeString(dir.resolve("held"), "x");
         // Opened without O_CLOEXEC, as much of the JVM opens its files.
-        int fd = linux.open(file.toString(), LinuxConstants.O_RDONLY, 0);
+        int fd = fileCalls.open(file.toString(), LinuxConstants.O_RDONLY, 0);
         try {
             String printed = Children.output(
                     "if [ -e /proc/self/fd/" + fd + " ]; then echo leaked; else echo closed; fi",
@@ -75,21 +78,21 @@ class SpawnTest {
                     SpawnOptions.DEFAULT);
             assertEquals("closed\n", printed);
         } finally {
-            linux.close(fd);
+            fileCalls.close(fd);
         }
     }
 
     @Test
     void closeRangeOnExecMarksDescriptorsWithoutClosingThem() throws IOException {
         Path file = Files.writeString(dir.resolve("held"), "x");
-        int fd = linux.open(file.toString(), LinuxConstants.O_RDONLY, 0);
+        int fd = fileCalls.open(file.toString(), LinuxConstants.O_RDONLY, 0);
         try {
             assertEquals(0, openFlags(fd) & LinuxConstants.O_CLOEXEC);
-            linux.closeRangeOnExec(fd);
+            processCalls.closeRangeOnExec(fd);
             // Still open, now close-on-exec.
             assertEquals(LinuxConstants.O_CLOEXEC, openFlags(fd) & LinuxConstants.O_CLOEXEC);
         } finally {
-            linux.close(fd);
+            fileCalls.close(fd);
         }
     }
 
@@ -107,7 +110,8 @@ class SpawnTest {
         SpawnOptions options =
                 SpawnOptions.DEFAULT.inDirectory(dir.resolve("missing").toString());
         SyscallException e = assertThrows(
-                SyscallException.class, () -> linux.posixSpawn("/bin/true", List.of("true"), Children.ENV, options));
+                SyscallException.class,
+                () -> processCalls.posixSpawn("/bin/true", List.of("true"), Children.ENV, options));
         assertEquals("posix_spawn(\"/bin/true\"): ENOENT (No such file or directory)", e.getMessage());
     }
 
@@ -115,7 +119,7 @@ class SpawnTest {
     void newSessionMakesTheChildASessionLeader() throws IOException {
         Path out = dir.resolve("out");
         int pid = Children.spawnSh("cat /proc/$$/stat", out, SpawnOptions.DEFAULT);
-        assertEquals(CLD_EXITED, linux.waitid(P_PID, pid, WEXITED).code());
+        assertEquals(CLD_EXITED, processCalls.waitid(P_PID, pid, WEXITED).code());
         String[] fields = Proc.statFields(Files.readString(out));
         assertEquals(String.valueOf(pid), fields[2], "process group");
         assertEquals(String.valueOf(pid), fields[3], "session");
@@ -125,7 +129,7 @@ class SpawnTest {
     void withoutNewSessionTheChildStaysInOurs() throws IOException {
         Path out = dir.resolve("out");
         int pid = Children.spawnSh("cat /proc/$$/stat", out, new SpawnOptions(null, false, true));
-        assertEquals(CLD_EXITED, linux.waitid(P_PID, pid, WEXITED).code());
+        assertEquals(CLD_EXITED, processCalls.waitid(P_PID, pid, WEXITED).code());
         String ourSession = Proc.statFields(Files.readString(Path.of("/proc/self/stat")))[3];
         String[] fields = Proc.statFields(Files.readString(out));
         assertEquals(ourSession, fields[3]);
@@ -135,7 +139,7 @@ class SpawnTest {
     @Test
     void resetSignalsClearsTheMaskTheSpawningThreadHad() throws Exception {
         String[][] signals = DedicatedThread.call(() -> {
-            linux.sigprocmask(SIG_BLOCK, SignalSet.of(SIGTERM));
+            signalCalls.sigprocmask(SIG_BLOCK, SignalSet.of(SIGTERM));
             return new String[][] {childSignals(SpawnOptions.DEFAULT), childSignals(new SpawnOptions(null, true, false))
             };
         });
@@ -151,7 +155,7 @@ class SpawnTest {
      * mask itself.
      */
     private String[] childSignals(SpawnOptions options) {
-        int pid = linux.posixSpawn("/bin/sleep", List.of("sleep", "30"), Children.ENV, options);
+        int pid = processCalls.posixSpawn("/bin/sleep", List.of("sleep", "30"), Children.ENV, options);
         try {
             String status = "/proc/" + pid + "/status";
             return new String[] {Proc.status(status, "SigBlk"), Proc.status(status, "SigIgn")};
@@ -164,20 +168,21 @@ class SpawnTest {
     void missingProgram() {
         SyscallException e = assertThrows(
                 SyscallException.class,
-                () -> linux.posixSpawn("/nonexistent/program", List.of("program"), Children.ENV, SpawnOptions.DEFAULT));
+                () -> processCalls.posixSpawn(
+                        "/nonexistent/program", List.of("program"), Children.ENV, SpawnOptions.DEFAULT));
         assertEquals("posix_spawn(\"/nonexistent/program\"): ENOENT (No such file or directory)", e.getMessage());
         assertEquals("posix_spawn", e.call());
     }
 
     @Test
     void killedChild() {
-        int pid = linux.posixSpawn("/bin/sleep", List.of("sleep", "30"), Children.ENV, SpawnOptions.DEFAULT);
+        int pid = processCalls.posixSpawn("/bin/sleep", List.of("sleep", "30"), Children.ENV, SpawnOptions.DEFAULT);
         try {
-            assertNull(linux.waitid(P_PID, pid, WEXITED | WNOHANG), "still running");
-            linux.kill(pid, SIGKILL);
+            assertNull(processCalls.waitid(P_PID, pid, WEXITED | WNOHANG), "still running");
+            signalCalls.kill(pid, SIGKILL);
             // WNOWAIT leaves the child waitable, so the second waitid sees the same exit.
-            ChildExit peeked = linux.waitid(P_PID, pid, WEXITED | WNOWAIT);
-            ChildExit exit = linux.waitid(P_PID, pid, WEXITED);
+            ChildExit peeked = processCalls.waitid(P_PID, pid, WEXITED | WNOWAIT);
+            ChildExit exit = processCalls.waitid(P_PID, pid, WEXITED);
             assertEquals(new ChildExit(pid, CLD_KILLED, SIGKILL), exit);
             assertEquals(exit, peeked);
             assertTrue(exit.killed());
@@ -189,14 +194,15 @@ class SpawnTest {
 
     @Test
     void killErrors() {
-        SyscallException e = assertThrows(SyscallException.class, () -> linux.kill(2_000_000_000, SIGTERM));
+        SyscallException e = assertThrows(SyscallException.class, () -> signalCalls.kill(2_000_000_000, SIGTERM));
         assertEquals("kill(2000000000, SIGTERM): ESRCH (No such process)", e.getMessage());
         assertTrue(e.is(Errno.ESRCH));
     }
 
     @Test
     void waitingForANonChild() {
-        SyscallException e = assertThrows(SyscallException.class, () -> linux.waitid(P_PID, 1, WEXITED | WNOHANG));
+        SyscallException e =
+                assertThrows(SyscallException.class, () -> processCalls.waitid(P_PID, 1, WEXITED | WNOHANG));
         assertEquals("waitid(P_PID, 1, 0x5): ECHILD (No child processes)", e.getMessage());
     }
 
@@ -204,16 +210,18 @@ class SpawnTest {
     void argumentsWithNulAreRefused() {
         assertThrows(
                 IllegalArgumentException.class,
-                () -> linux.posixSpawn("/bin/sh\0x", List.of("sh"), Children.ENV, SpawnOptions.DEFAULT));
+                () -> processCalls.posixSpawn("/bin/sh\0x", List.of("sh"), Children.ENV, SpawnOptions.DEFAULT));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> linux.posixSpawn("/bin/true", List.of("true", "a\0b"), Children.ENV, SpawnOptions.DEFAULT));
+                () -> processCalls.posixSpawn(
+                        "/bin/true", List.of("true", "a\0b"), Children.ENV, SpawnOptions.DEFAULT));
     }
 
     @Test
     void execveOfAMissingProgramFailsWithoutReplacingTheJvm() {
         SyscallException e = assertThrows(
-                SyscallException.class, () -> linux.execve("/nonexistent/program", List.of("program"), Children.ENV));
+                SyscallException.class,
+                () -> processCalls.execve("/nonexistent/program", List.of("program"), Children.ENV));
         assertEquals("execve(\"/nonexistent/program\"): ENOENT (No such file or directory)", e.getMessage());
     }
 }

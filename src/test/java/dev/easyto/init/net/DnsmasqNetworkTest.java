@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easyto.init.aws.FakeImdsClient;
-import dev.easyto.init.linux.FfmLinux;
+import dev.easyto.init.linux.ffm.Ffm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,10 +53,10 @@ class DnsmasqNetworkTest {
 
     NetworkSetup.Result setUp(Duration dhcpBudget) throws Exception {
         return net.inInstance(() -> {
-            try (RtNetlink rtnetlink = RtNetlink.open(FfmLinux.instance())) {
+            try (RtNetlink rtnetlink = RtNetlink.open(Ffm.sockets(), Ffm.files())) {
                 return new NetworkSetup(
                                 rtnetlink,
-                                NetworkSetup.overUdp(FfmLinux.instance(), dhcpBudget),
+                                NetworkSetup.overUdp(Ffm.sockets(), Ffm.files(), dhcpBudget),
                                 imds,
                                 dir.resolve("resolv.conf"),
                                 Duration.ofSeconds(5))
@@ -86,7 +86,7 @@ class DnsmasqNetworkTest {
         net.nic("ens5", PRIMARY_MAC, "vpc0", null);
         net.ip("link", "add", "br9", "type", "bridge");
         List<Link> links = net.inInstance(() -> {
-            try (RtNetlink rtnetlink = RtNetlink.open(FfmLinux.instance())) {
+            try (RtNetlink rtnetlink = RtNetlink.open(Ffm.sockets(), Ffm.files())) {
                 return rtnetlink.links();
             }
         });

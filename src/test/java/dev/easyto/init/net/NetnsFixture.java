@@ -7,8 +7,9 @@ import static dev.easyto.init.linux.LinuxConstants.O_CLOEXEC;
 import static dev.easyto.init.linux.LinuxConstants.O_RDONLY;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.easyto.init.linux.FfmLinux;
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.FileCalls;
+import dev.easyto.init.linux.ProcessCalls;
+import dev.easyto.init.linux.ffm.Ffm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,13 +117,14 @@ final class NetnsFixture implements AutoCloseable {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread thread = Thread.ofPlatform().name("netns-" + instance).start(() -> {
-            Linux linux = FfmLinux.instance();
+            FileCalls fileCalls = Ffm.files();
+            ProcessCalls processCalls = Ffm.processes();
             try {
-                int fd = linux.open("/run/netns/" + instance, O_RDONLY | O_CLOEXEC, 0);
+                int fd = fileCalls.open("/run/netns/" + instance, O_RDONLY | O_CLOEXEC, 0);
                 try {
-                    linux.setns(fd, CLONE_NEWNET);
+                    processCalls.setns(fd, CLONE_NEWNET);
                 } finally {
-                    linux.close(fd);
+                    fileCalls.close(fd);
                 }
                 result.set(body.call());
             } catch (Throwable e) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easyto.init.fs.FileOwner;
 import dev.easyto.init.fs.Root;
-import dev.easyto.init.linux.FfmLinux;
+import dev.easyto.init.linux.ffm.Ffm;
 import dev.easyto.init.spec.Mount;
 import dev.easyto.init.spec.NameValue;
 import dev.easyto.init.spec.Volume;
@@ -77,7 +77,7 @@ class TemplateVolumeTest {
 
     @Test
     void theRenderedFileLandsWithItsModeAndAnUnwritablePlaceIsAccessDenied() throws Exception {
-        VolumeSources sources = new VolumeSources(null, FileOwner.through(FfmLinux.instance()));
+        VolumeSources sources = new VolumeSources(null, FileOwner.through(Ffm.files()));
         sources.populate(template("v={{v}}\n", Map.of("v", "1"), "0640"), Root.at(scratch), List.of());
         Path file = scratch.resolve("etc/app.conf");
         assertEquals("v=1\n", Files.readString(file));

@@ -13,7 +13,7 @@ import dev.easyto.init.boot.phase.PhaseOutputs.BaseMounts;
 import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.Mounts;
 import dev.easyto.init.linux.Errno;
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.SyscallException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
@@ -67,12 +67,12 @@ public class BaseMountsPhase implements Phase<BaseMounts> {
             new String[] {"/proc/self/fd/1", "/dev/stdout"},
             new String[] {"/proc/self/fd/2", "/dev/stderr"});
 
-    private final Linux linux;
+    private final FileCalls fileCalls;
     private final Mounts mounts;
     private final Layout layout;
 
-    public BaseMountsPhase(Linux linux, Mounts mounts, Layout layout) {
-        this.linux = linux;
+    public BaseMountsPhase(FileCalls fileCalls, Mounts mounts, Layout layout) {
+        this.fileCalls = fileCalls;
         this.mounts = mounts;
         this.layout = layout;
     }
@@ -87,9 +87,9 @@ public class BaseMountsPhase implements Phase<BaseMounts> {
         List<String> mountedNow = new ArrayList<>();
         for (BaseMount mount : table(layout)) {
             if (!Files.isDirectory(Path.of(mount.target()))) {
-                linux.mkdir(mount.target(), mount.directoryMode());
+                fileCalls.mkdir(mount.target(), mount.directoryMode());
                 // mkdir applies the umask; the mode of a mount point should be exactly the table's.
-                linux.chmod(mount.target(), mount.directoryMode());
+                fileCalls.chmod(mount.target(), mount.directoryMode());
             }
             if (mounts.mount(mount.source(), mount.target(), mount.fstype(), mount.flags(), mount.data())) {
                 mountedNow.add(mount.target());
@@ -97,7 +97,7 @@ public class BaseMountsPhase implements Phase<BaseMounts> {
         }
         for (String[] link : LINKS) {
             try {
-                linux.symlink(link[0], link[1]);
+                fileCalls.symlink(link[0], link[1]);
             } catch (SyscallException e) {
                 if (!e.is(Errno.EEXIST)) {
                     throw e;

@@ -8,7 +8,8 @@ import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.BaseMounts;
 import dev.easyto.init.boot.phase.PhaseOutputs.NetworkUp;
 import dev.easyto.init.config.InitConfig;
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.FileCalls;
+import dev.easyto.init.linux.SocketCalls;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.net.NetworkSetup;
 import dev.easyto.init.net.ResolvConf;
@@ -27,11 +28,13 @@ public class NetworkPhase implements Phase<NetworkUp> {
             PhaseInfo.of("network", NetworkUp.class).after(BaseMounts.class);
     private final ImdsClient imds;
 
-    private final Linux linux;
+    private final SocketCalls socketCalls;
+    private final FileCalls fileCalls;
     private final InitConfig.Timeouts timeouts;
 
-    public NetworkPhase(Linux linux, ImdsClient imds, InitConfig config) {
-        this.linux = linux;
+    public NetworkPhase(SocketCalls socketCalls, FileCalls fileCalls, ImdsClient imds, InitConfig config) {
+        this.socketCalls = socketCalls;
+        this.fileCalls = fileCalls;
         this.timeouts = config.timeouts();
         this.imds = imds;
     }
@@ -43,9 +46,13 @@ public class NetworkPhase implements Phase<NetworkUp> {
 
     @Override
     public NetworkUp run(PhaseInputs inputs) throws BootFailure {
-        try (RtNetlink rtnetlink = RtNetlink.open(linux)) {
+        try (RtNetlink rtnetlink = RtNetlink.open(socketCalls, fileCalls)) {
             NetworkSetup setup = new NetworkSetup(
-                    rtnetlink, NetworkSetup.overUdp(linux, timeouts.dhcp()), imds, ResolvConf.FILE, timeouts.carrier());
+                    rtnetlink,
+                    NetworkSetup.overUdp(socketCalls, fileCalls, timeouts.dhcp()),
+                    imds,
+                    ResolvConf.FILE,
+                    timeouts.carrier());
             NetworkSetup.Result result = setup.run();
             return new NetworkUp(result.interfaceName(), result.address(), result.prefixLength(), result.gateway());
         } catch (IOException | SyscallException | IllegalArgumentException e) {

@@ -6,7 +6,7 @@ import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.HostnameSet;
 import dev.easyto.init.boot.phase.PhaseOutputs.NetworkUp;
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.MachineCalls;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +25,10 @@ public class SetHostnamePhase implements Phase<HostnameSet> {
     static final String PATH = "local-hostname";
 
     private final ImdsClient imds;
-    private final Linux linux;
+    private final MachineCalls machineCalls;
 
-    public SetHostnamePhase(Linux linux, ImdsClient imds) {
-        this.linux = linux;
+    public SetHostnamePhase(MachineCalls machineCalls, ImdsClient imds) {
+        this.machineCalls = machineCalls;
         this.imds = imds;
     }
 
@@ -51,7 +51,7 @@ public class SetHostnamePhase implements Phase<HostnameSet> {
             return new HostnameSet(Optional.empty());
         }
         try {
-            linux.sethostname(hostname);
+            machineCalls.sethostname(hostname);
         } catch (SyscallException | IllegalArgumentException e) {
             Console.warn("unable to set hostname: %s", e.getMessage());
             return new HostnameSet(Optional.empty());

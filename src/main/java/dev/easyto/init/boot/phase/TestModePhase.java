@@ -10,7 +10,7 @@ import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.BaseMounts;
 import dev.easyto.init.boot.phase.PhaseOutputs.TestMode;
 import dev.easyto.init.config.InitConfig;
-import dev.easyto.init.linux.Linux;
+import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.log.Console;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,11 +24,11 @@ public class TestModePhase implements Phase<TestMode> {
             PhaseInfo.of("test-mode", TestMode.class).after(BaseMounts.class);
     static final String SERIAL_CONSOLE = "/dev/ttyS0";
 
-    private final Linux linux;
+    private final FileCalls fileCalls;
     private final InitConfig config;
 
-    public TestModePhase(Linux linux, InitConfig config) {
-        this.linux = linux;
+    public TestModePhase(FileCalls fileCalls, InitConfig config) {
+        this.fileCalls = fileCalls;
         this.config = config;
     }
 
@@ -42,12 +42,12 @@ public class TestModePhase implements Phase<TestMode> {
         if (config.testMode().isEmpty()) {
             return new TestMode(false);
         }
-        int fd = linux.open(SERIAL_CONSOLE, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0);
+        int fd = fileCalls.open(SERIAL_CONSOLE, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0);
         try {
-            linux.fchmod(fd, 0666);
-            linux.dup2(fd, 2);
+            fileCalls.fchmod(fd, 0666);
+            fileCalls.dup2(fd, 2);
         } finally {
-            linux.close(fd);
+            fileCalls.close(fd);
         }
         Console.info("test mode enabled");
         return new TestMode(true);

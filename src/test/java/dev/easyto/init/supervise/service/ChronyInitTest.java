@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.easyto.init.aws.FakeImdsClient;
 import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.Root;
-import dev.easyto.init.linux.FfmLinux;
+import dev.easyto.init.linux.ffm.Ffm;
 import dev.easyto.init.process.Processes;
 import dev.easyto.init.supervise.HandOverFailure;
 import dev.easyto.init.supervise.ShutdownGate;
@@ -98,7 +98,7 @@ class ChronyInitTest {
         passwd("root:x:0:0:root:/root:/bin/sh");
         Services services = new Services(
                 new FakeImdsClient(),
-                new Processes(FfmLinux.instance()),
+                new Processes(Ffm.processes()),
                 new ShutdownGate(),
                 root,
                 owner,

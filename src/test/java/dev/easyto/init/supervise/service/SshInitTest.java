@@ -9,8 +9,8 @@ import dev.easyto.init.aws.FakeImdsClient;
 import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.Root;
 import dev.easyto.init.linux.ChildExit;
-import dev.easyto.init.linux.FfmLinux;
 import dev.easyto.init.linux.LinuxConstants;
+import dev.easyto.init.linux.ffm.Ffm;
 import dev.easyto.init.process.Processes;
 import dev.easyto.init.process.SpawnRequest;
 import dev.easyto.init.supervise.ShutdownGate;
@@ -177,7 +177,7 @@ class SshInitTest {
         Files.delete(root.resolve("/.easyto/home/testuser"));
         Services services = new Services(
                 new FakeImdsClient(),
-                new Processes(FfmLinux.instance()),
+                new Processes(Ffm.processes()),
                 new ShutdownGate(),
                 root,
                 owner,

@@ -1,4 +1,4 @@
-package dev.easyto.init.linux;
+package dev.easyto.init.linux.ffm;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -14,11 +14,12 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 
 /**
- * Downcall handles for the C library functions {@link Linux} calls, made once when the class is
- * first used. Handles of functions that report failure in errno take the call-state segment of
- * {@link #CALL_STATE} as their first argument; the others take the C arguments alone. C types map
- * to x86_64 sizes: int, pid_t, uid_t, gid_t, mode_t and socklen_t to int; long, size_t and ssize_t
- * to long.
+ * Downcall handles for the C library functions the FFM families call, made once when the class is
+ * first used, grouped by the family that calls them ({@code read} also serves {@link FfmSignals}).
+ * Handles of functions that report failure in errno take the call-state segment of {@link
+ * #CALL_STATE} as their first argument; the others take the C arguments alone. C types map to
+ * x86_64 sizes: int, pid_t, uid_t, gid_t, mode_t and socklen_t to int; long, size_t and ssize_t to
+ * long.
  */
 final class Libc {
     private static final Linker LINKER = Linker.nativeLinker();
@@ -35,61 +36,7 @@ final class Libc {
     static final long POSIX_SPAWNATTR_T_BYTES = 336;
     static final long POSIX_SPAWN_FILE_ACTIONS_T_BYTES = 80;
 
-    static final MethodHandle MOUNT =
-            withErrno("mount", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-    static final MethodHandle UMOUNT2 = withErrno("umount2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    static final MethodHandle SETHOSTNAME =
-            withErrno("sethostname", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
-    static final MethodHandle REBOOT = withErrno("reboot", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    static final MethodHandle SYNC = plain("sync", FunctionDescriptor.ofVoid());
-
-    static final MethodHandle KILL = withErrno("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    static final MethodHandle TGKILL =
-            withErrno("tgkill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-    static final MethodHandle WAITID =
-            withErrno("waitid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    static final MethodHandle SIGPROCMASK =
-            withErrno("sigprocmask", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    static final MethodHandle SIGNALFD =
-            withErrno("signalfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-
-    // The posix_spawn family returns an error number instead of setting errno.
-    static final MethodHandle POSIX_SPAWN =
-            plain("posix_spawn", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
-    static final MethodHandle POSIX_SPAWNATTR_INIT =
-            plain("posix_spawnattr_init", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    static final MethodHandle POSIX_SPAWNATTR_DESTROY =
-            plain("posix_spawnattr_destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    static final MethodHandle POSIX_SPAWNATTR_SETFLAGS =
-            plain("posix_spawnattr_setflags", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_SHORT));
-    static final MethodHandle POSIX_SPAWNATTR_SETSIGMASK =
-            plain("posix_spawnattr_setsigmask", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-    static final MethodHandle POSIX_SPAWNATTR_SETSIGDEFAULT =
-            plain("posix_spawnattr_setsigdefault", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-    static final MethodHandle POSIX_SPAWN_FILE_ACTIONS_INIT =
-            plain("posix_spawn_file_actions_init", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    static final MethodHandle POSIX_SPAWN_FILE_ACTIONS_DESTROY =
-            plain("posix_spawn_file_actions_destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    static final MethodHandle POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP =
-            plain("posix_spawn_file_actions_addchdir_np", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-    static final MethodHandle POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP =
-            plain("posix_spawn_file_actions_addclosefrom_np", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-
-    static final MethodHandle EXECVE = withErrno("execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
-    static final MethodHandle SETSID = withErrno("setsid", FunctionDescriptor.of(JAVA_INT));
-    static final MethodHandle SETGROUPS = withErrno("setgroups", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS));
-    static final MethodHandle SETGID = withErrno("setgid", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    static final MethodHandle SETUID = withErrno("setuid", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    /**
-     * {@code long syscall(long number, ...)} with three arguments. Each goes as a long because the
-     * kernel reads whole registers: a pointer needs all 64 bits, and a variadic int would leave the
-     * upper half undefined.
-     */
-    static final MethodHandle SYSCALL = withErrno(
-            "syscall",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
-            Linker.Option.firstVariadicArg(1));
-
+    // FfmFiles
     static final MethodHandle CHDIR = withErrno("chdir", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     static final MethodHandle UMASK = plain("umask", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     static final MethodHandle CHOWN = withErrno("chown", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
@@ -116,6 +63,21 @@ final class Libc {
     static final MethodHandle IOCTL = withErrno(
             "ioctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), Linker.Option.firstVariadicArg(2));
 
+    // FfmMounts
+    static final MethodHandle MOUNT =
+            withErrno("mount", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+    static final MethodHandle UMOUNT2 = withErrno("umount2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+
+    // FfmSignals
+    static final MethodHandle KILL = withErrno("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    static final MethodHandle TGKILL =
+            withErrno("tgkill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    static final MethodHandle SIGPROCMASK =
+            withErrno("sigprocmask", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    static final MethodHandle SIGNALFD =
+            withErrno("signalfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+
+    // FfmSockets
     static final MethodHandle SOCKET =
             withErrno("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     static final MethodHandle BIND = withErrno("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
@@ -129,10 +91,55 @@ final class Libc {
     /** {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout)}, nfds_t being unsigned long. */
     static final MethodHandle POLL = withErrno("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
 
-    static final MethodHandle SETNS = withErrno("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    // FfmProcesses
+    static final MethodHandle WAITID =
+            withErrno("waitid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    // The posix_spawn family returns an error number instead of setting errno.
+    static final MethodHandle POSIX_SPAWN =
+            plain("posix_spawn", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+    static final MethodHandle POSIX_SPAWNATTR_INIT =
+            plain("posix_spawnattr_init", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    static final MethodHandle POSIX_SPAWNATTR_DESTROY =
+            plain("posix_spawnattr_destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    static final MethodHandle POSIX_SPAWNATTR_SETFLAGS =
+            plain("posix_spawnattr_setflags", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_SHORT));
+    static final MethodHandle POSIX_SPAWNATTR_SETSIGMASK =
+            plain("posix_spawnattr_setsigmask", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    static final MethodHandle POSIX_SPAWNATTR_SETSIGDEFAULT =
+            plain("posix_spawnattr_setsigdefault", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    static final MethodHandle POSIX_SPAWN_FILE_ACTIONS_INIT =
+            plain("posix_spawn_file_actions_init", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    static final MethodHandle POSIX_SPAWN_FILE_ACTIONS_DESTROY =
+            plain("posix_spawn_file_actions_destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    static final MethodHandle POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP =
+            plain("posix_spawn_file_actions_addchdir_np", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    static final MethodHandle POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP =
+            plain("posix_spawn_file_actions_addclosefrom_np", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle EXECVE = withErrno("execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+    static final MethodHandle SETSID = withErrno("setsid", FunctionDescriptor.of(JAVA_INT));
+    static final MethodHandle SETGROUPS = withErrno("setgroups", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS));
+    static final MethodHandle SETGID = withErrno("setgid", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    static final MethodHandle SETUID = withErrno("setuid", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
+    /**
+     * {@code long syscall(long number, ...)} with three arguments. Each goes as a long because the
+     * kernel reads whole registers: a pointer needs all 64 bits, and a variadic int would leave the
+     * upper half undefined.
+     */
+    static final MethodHandle SYSCALL = withErrno(
+            "syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+            Linker.Option.firstVariadicArg(1));
+
+    static final MethodHandle SETNS = withErrno("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     static final MethodHandle GETPID = plain("getpid", FunctionDescriptor.of(JAVA_INT));
     static final MethodHandle GETTID = plain("gettid", FunctionDescriptor.of(JAVA_INT));
+
+    // FfmMachine
+    static final MethodHandle SETHOSTNAME =
+            withErrno("sethostname", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    static final MethodHandle REBOOT = withErrno("reboot", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    static final MethodHandle SYNC = plain("sync", FunctionDescriptor.ofVoid());
 
     private Libc() {}
 

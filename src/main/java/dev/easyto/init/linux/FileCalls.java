@@ -1,0 +1,61 @@
+package dev.easyto.init.linux;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Files, directories and descriptors. {@code close}, {@code dup2} and {@code ioctl} take any
+ * descriptor, so sockets and signalfds are closed here too; the calls that change the process's
+ * file context ({@code chdir}, {@code umask}) are here because they decide how later paths and
+ * modes are read. A failed call throws {@link SyscallException}.
+ */
+public interface FileCalls {
+
+    void chdir(String path);
+
+    /** Sets the file mode creation mask; returns the previous one (umask cannot fail). */
+    int umask(int mask);
+
+    /** -1 for {@code uid} or {@code gid} leaves that one unchanged. */
+    void chown(String path, long uid, long gid);
+
+    /** Like {@link #chown} but changes a symbolic link itself rather than what it points to. */
+    void lchown(String path, long uid, long gid);
+
+    void fchown(int fd, long uid, long gid);
+
+    void chmod(String path, int mode);
+
+    void fchmod(int fd, int mode);
+
+    /** Creates {@code linkPath} pointing at {@code target}, which need not exist. */
+    void symlink(String target, String linkPath);
+
+    /** {@code mode} is reduced by the umask. */
+    void mkdir(String path, int mode);
+
+    /**
+     * Opens a file and returns its descriptor.
+     *
+     * @param mode used only when {@code flags} creates a file; reduced by the umask
+     */
+    int open(String path, int flags, int mode);
+
+    void close(int fd);
+
+    /** Reads up to {@code count} bytes into the start of {@code buffer}; 0 at end of file. */
+    int read(int fd, MemorySegment buffer, long count);
+
+    /** Writes up to {@code count} bytes from the start of {@code buffer}; returns how many it wrote. */
+    int write(int fd, MemorySegment buffer, long count);
+
+    /** Makes {@code newFd} refer to what {@code oldFd} does, closing {@code newFd} first if open. */
+    void dup2(int oldFd, int newFd);
+
+    /**
+     * Sends a device-specific request to a descriptor.
+     *
+     * @param arg the request's argument, which must be as large as the request reads or writes, or
+     *     {@link MemorySegment#NULL} for requests without one
+     */
+    int ioctl(int fd, long request, MemorySegment arg);
+}

@@ -1,0 +1,42 @@
+package dev.easyto.init.linux;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Sockets, netlink ones included: creating, binding, options, sending, receiving and waiting for
+ * input. A socket is a descriptor like any other, so it is closed (and queried with {@code ioctl})
+ * through {@link FileCalls}. {@code poll} is here because sockets are all the init waits on. A
+ * failed call throws {@link SyscallException}.
+ */
+public interface SocketCalls {
+
+    int socket(int domain, int type, int protocol);
+
+    /** Binds a socket to an address: a whole {@code struct sockaddr_*}, whose size is the length. */
+    void bind(int fd, MemorySegment address);
+
+    /** Sets a socket option; the size of {@code value} is passed as the option length. */
+    void setsockopt(int fd, int level, int option, MemorySegment value);
+
+    /**
+     * Sends the whole of {@code buffer}.
+     *
+     * @param address the destination, or {@link MemorySegment#NULL} on a connected socket
+     * @return how many bytes were sent
+     */
+    long sendto(int fd, MemorySegment buffer, int flags, MemorySegment address);
+
+    /** Receives into {@code buffer}, at most its size; returns how many bytes arrived. */
+    long recv(int fd, MemorySegment buffer, int flags);
+
+    /**
+     * Waits until {@code fd} has one of {@code events}, or {@code timeoutMillis} pass (-1: no limit).
+     * Retries when a signal handler interrupts the wait, with the whole timeout again: callers that
+     * keep a deadline pass what is left of it.
+     *
+     * @return the events that occurred, 0 when the time ran out
+     * @throws SyscallException {@code EBADF} for a descriptor that is not open, which poll itself
+     *     reports as {@code POLLNVAL} rather than through errno
+     */
+    int poll(int fd, int events, int timeoutMillis);
+}
