@@ -45,6 +45,15 @@ overlay "${java_home}" /.easyto/jdk
 overlay /lib/x86_64-linux-gnu /lib/x86_64-linux-gnu
 overlay /lib64 /lib64
 
+# The one writable host directory: the boot trace the init copies there (EASYTO_TRACE_COPY)
+# outlives the sandbox, for the tests that compare it with plan. It is a bind mount, so it shares
+# the host filesystem's superblock; that is safe because the init only remounts / and the mounts it
+# made itself, and no scenario remounts anything.
+if [ -n "${TRACE_OUT:-}" ]; then
+    mkdir -p "${root}/.easyto-harness"
+    mount --bind "${TRACE_OUT}" "${root}/.easyto-harness"
+fi
+
 # env -i leaves the init only what a kernel gives PID 1 (the env file); assignments are prepended
 # in reverse so they keep the file's order. Without PATH, chroot is named by its full path.
 set -- "$(command -v chroot)" "${root}" "$@"

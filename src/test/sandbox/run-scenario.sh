@@ -18,7 +18,8 @@
 #   PRECONFIGURE_NET   0 (default): the init configures its network itself, by DHCP; 1: the
 #                      harness also gives eth0 10.0.2.15/24, a default route and
 #                      /etc/resolv.conf, for an init that does no DHCP
-#   KEEP=1             keep the work directory; VERBOSE=1 stream the console while it runs
+#   KEEP=1             keep the work directory (out/boot-trace.json in it is the init's boot
+#                      trace); VERBOSE=1 stream the console while it runs
 # Scenario files: user-data.yaml | user-data.gz | user-data-source.yaml, expected-output,
 # unexpected-output (lines that must not appear; judged in lib/console.sh),
 # overlay/, metadata.json, imds/ (extra meta-data), config (KEY=VALUE: TIMEOUT, NIC_COUNT,
@@ -110,7 +111,7 @@ teardown()
 }
 
 arm_cleanup
-mkdir -p "${work}/empty" "${work}/root"
+mkdir -p "${work}/empty" "${work}/root" "${work}/out"
 
 mock_imds_dir
 serve_user_data

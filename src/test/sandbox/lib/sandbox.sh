@@ -60,6 +60,8 @@ write_init_env()
     {
         echo "HOME=/"
         echo "TERM=linux"
+        # The init keeps a copy of its boot trace where enter-sandbox.sh shows ${work}/out.
+        echo "EASYTO_TRACE_COPY=/.easyto-harness/boot-trace.json"
         for assignment in ${init_env}; do
             echo "${assignment}"
         done
@@ -79,7 +81,7 @@ start_sandbox()
     drop_time=""
     [ "${services_from_host}" != 1 ] || host_services_bounding_set
     # shellcheck disable=SC2086
-    ip netns exec "${sbx_ns}" unshare --pid --mount --uts --ipc --fork --kill-child ${drop_time} \
+    TRACE_OUT="${work}/out" ip netns exec "${sbx_ns}" unshare --pid --mount --uts --ipc --fork --kill-child ${drop_time} \
         /bin/sh "${here}/enter-sandbox.sh" "${work}/root" "${image}" "${work}/empty" "${java_home}" \
         "${app_dir}" "${env_file}" "${work}/setup.log" "${work}/started" ${init_command} \
         </dev/null >"${work}/unshare.log" 2>&1 3>"${console}" &

@@ -7,7 +7,7 @@
  * the errno the C library reported. Buffers, socket addresses and ioctl arguments are native
  * segments that stay the caller's.
  *
- * <p>Each family is a CDI bean ({@link dev.easyto.init.linux.SystemCalls}); code outside CDI (the
+ * <p>Each family is a CDI bean ({@code linux.ffm.FfmBeans}); code outside CDI (the
  * tests, static helpers) is handed the families it needs. The implementation through the Foreign
  * Function &amp; Memory API is in {@code dev.easyto.init.linux.ffm}.
  */

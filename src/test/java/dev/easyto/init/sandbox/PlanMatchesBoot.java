@@ -15,14 +15,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One spec pipeline, checked end to end: the command the init executed in a sandbox boot (its
- * {@code command:} console line) is the command {@code plan} prints for the same user data,
- * image config and image root, kept from that boot. Fetched values are the only difference the
- * init may make, and its console line shows them as the {@code $(NAME)} that plan prints.
+ * One spec pipeline, checked end to end: the command the init built in a sandbox boot (the
+ * {@code command} of its boot trace, which the harness keeps in {@code out/}) is the command
+ * {@code plan} prints for the same user data, image config and image root, kept from that boot.
+ * Fetched values are the only difference the init may make, and its trace shows them as the
+ * {@code $(NAME)} that plan prints.
  */
 final class PlanMatchesBoot {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COMMAND_LINE = "info: command: ";
     private static final String KEPT = "run-scenario: kept ";
 
     private PlanMatchesBoot() {}
@@ -31,13 +31,14 @@ final class PlanMatchesBoot {
     static void check(Sandbox.Run run) throws IOException, InterruptedException {
         Path work = keptWorkDirectory(run);
         try {
-            Optional<String> executed = lineAfter(run.output(), COMMAND_LINE);
-            if (executed.isEmpty()) {
+            Path trace = work.resolve("out/boot-trace.json");
+            JsonNode boot =
+                    Files.isRegularFile(trace) ? JSON.readTree(trace.toFile()).path("command") : null;
+            if (boot == null || boot.isNull() || boot.isMissingNode()) {
                 // A boot that stopped before the command was built has nothing to compare.
                 assertTrue(run.output().contains("System error"), () -> "no command and no error:\n" + run.output());
                 return;
             }
-            JsonNode boot = JSON.readTree(executed.get());
             JsonNode plan = plan(work);
             assertEquals(plan.get("argv"), boot.get("argv"), () -> "argv differs for " + run.scenario());
             assertEquals(names(plan.get("env")), strings(boot.get("env")), () -> "env differs for " + run.scenario());

@@ -6,12 +6,11 @@ import dev.easyto.init.linux.MountCalls;
 import dev.easyto.init.linux.ProcessCalls;
 import dev.easyto.init.linux.SignalCalls;
 import dev.easyto.init.linux.SocketCalls;
-import dev.easyto.init.linux.SystemCalls;
 import java.util.Set;
 
 /**
  * The FFM backend for this machine, one accessor per family: the only backend in JVM mode (the
- * application, dev mode, the tests); {@link SystemCalls} makes each family a CDI bean.
+ * application, dev mode, the tests); {@link FfmBeans} makes each family a CDI bean.
  *
  * <p>Every accessor throws {@link UnsupportedOperationException} on anything but x86_64, where the
  * system call numbers and layouts would be wrong.

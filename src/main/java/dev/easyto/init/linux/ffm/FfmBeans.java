@@ -1,16 +1,21 @@
-package dev.easyto.init.linux;
+package dev.easyto.init.linux.ffm;
 
-import dev.easyto.init.linux.ffm.Ffm;
+import dev.easyto.init.linux.FileCalls;
+import dev.easyto.init.linux.MachineCalls;
+import dev.easyto.init.linux.MountCalls;
+import dev.easyto.init.linux.ProcessCalls;
+import dev.easyto.init.linux.SignalCalls;
+import dev.easyto.init.linux.SocketCalls;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * Makes each system-call family a bean, all produced here. The backend is chosen when the
- * application is built: in JVM mode (the application, dev mode, the tests) it is the FFM one,
- * {@link Ffm}; a native image is to get a C-interface backend, chosen here in the same way.
+ * Makes each system-call family a bean, backed by {@link Ffm}. The backend is chosen when the
+ * application is built: in JVM mode (the application, dev mode, the tests) it is this one; a native
+ * image is to get a C-interface backend, with producers of its own beside it, enabled instead.
  */
 @Singleton
-public class SystemCalls {
+public class FfmBeans {
 
     @Produces
     @Singleton
