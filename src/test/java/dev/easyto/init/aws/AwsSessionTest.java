@@ -3,8 +3,8 @@ package dev.easyto.init.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.easyto.init.HostTools;
 import dev.easyto.init.imds.MockImds;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -93,7 +93,8 @@ class AwsSessionTest {
     @Test
     void aPemBundleBecomesTrustManagers() throws Exception {
         Path system = Path.of("/etc/ssl/certs/ca-certificates.crt");
-        assumeTrue(Files.isReadable(system), "no system CA bundle to read");
+        HostTools.require(
+                "aws", Files.isReadable(system), "no system CA bundle to read (apt-get install ca-certificates)");
         assertTrue(AwsSession.trustManagers(system).length > 0);
     }
 

@@ -1,7 +1,6 @@
 package dev.easyto.init.aws;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.easyto.init.HostTools;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
@@ -33,7 +32,7 @@ public final class MotoServer implements AutoCloseable {
     }
 
     public static MotoServer start() throws IOException, InterruptedException {
-        assumeTrue(onPath("moto_server"), "moto_server is not installed (pip install 'moto[server]')");
+        HostTools.require("aws", onPath("moto_server"), "moto_server is not installed (pip install 'moto[server]')");
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();

@@ -2,8 +2,8 @@ package dev.easyto.init.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.easyto.init.HostTools;
 import dev.easyto.init.linux.ffm.Ffm;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class CredentialsTest {
 
     @BeforeEach
     void root() {
-        assumeTrue(Proc.isRoot(), "changing credentials needs root");
+        HostTools.require("root", Proc.isRoot(), "changing credentials needs root");
     }
 
     @Test

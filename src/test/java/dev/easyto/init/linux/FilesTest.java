@@ -10,8 +10,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.easyto.init.HostTools;
 import dev.easyto.init.linux.ffm.Ffm;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -97,7 +97,7 @@ class FilesTest {
 
     @Test
     void chownLchownAndFchown() throws IOException {
-        assumeTrue(Proc.isRoot(), "giving files away needs root");
+        HostTools.require("root", Proc.isRoot(), "giving files away needs root");
         Path file = Files.createFile(dir.resolve("file"));
         Path link = Files.createSymbolicLink(dir.resolve("link"), file);
         fileCalls.chown(file.toString(), 65534, 65533);

@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.easyto.init.HostTools;
 import dev.easyto.init.linux.ffm.Ffm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ class MountTest {
 
     @Test
     void tmpfsMountRemountAndUnmount() throws IOException {
-        assumeTrue(Proc.hasCapability(Proc.CAP_SYS_ADMIN), "mounting needs CAP_SYS_ADMIN");
+        HostTools.require("root", Proc.hasCapability(Proc.CAP_SYS_ADMIN), "mounting needs CAP_SYS_ADMIN");
         Path target = Files.createDirectory(dir.resolve("mnt"));
         String path = target.toString();
         mountCalls.mount("easyto-test", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0700");

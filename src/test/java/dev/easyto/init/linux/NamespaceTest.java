@@ -7,8 +7,8 @@ import static dev.easyto.init.linux.LinuxConstants.O_CLOEXEC;
 import static dev.easyto.init.linux.LinuxConstants.O_RDONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.easyto.init.HostTools;
 import dev.easyto.init.linux.ffm.Ffm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ class NamespaceTest {
 
     @Test
     void joinsTheNamespaceItIsGiven() throws Exception {
-        assumeTrue(isRoot(), "setns needs CAP_SYS_ADMIN");
+        HostTools.require("root", isRoot(), "setns needs CAP_SYS_ADMIN");
         DedicatedThread.run(() -> {
             int fd = fileCalls.open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC, 0);
             try {

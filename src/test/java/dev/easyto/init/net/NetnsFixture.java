@@ -5,8 +5,8 @@ import static dev.easyto.init.HostTools.onPath;
 import static dev.easyto.init.linux.LinuxConstants.CLONE_NEWNET;
 import static dev.easyto.init.linux.LinuxConstants.O_CLOEXEC;
 import static dev.easyto.init.linux.LinuxConstants.O_RDONLY;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.easyto.init.HostTools;
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.ProcessCalls;
 import dev.easyto.init.linux.ffm.Ffm;
@@ -45,11 +45,11 @@ final class NetnsFixture implements AutoCloseable {
         run("ip", "-n", vpc, "link", "set", "lo", "up");
     }
 
-    /** Skips unless the test can make namespaces (root) and has iproute2 and dnsmasq. */
+    /** The test must be able to make namespaces (root) and have iproute2 and dnsmasq. */
     static void assumeAvailable() {
-        assumeTrue(isRoot(), "network namespace tests need root");
-        assumeTrue(onPath("ip"), "network namespace tests need iproute2");
-        assumeTrue(onPath("dnsmasq"), "DHCP tests need dnsmasq (apt-get install dnsmasq-base)");
+        HostTools.require("root", isRoot(), "network namespace tests need root");
+        HostTools.require("root", onPath("ip"), "network namespace tests need iproute2 (apt-get install iproute2)");
+        HostTools.require("root", onPath("dnsmasq"), "DHCP tests need dnsmasq (apt-get install dnsmasq-base)");
     }
 
     static NetnsFixture create(Path dir) throws IOException, InterruptedException {

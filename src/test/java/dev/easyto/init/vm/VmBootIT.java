@@ -4,8 +4,8 @@ import static dev.easyto.init.HostTools.isRoot;
 import static dev.easyto.init.HostTools.onPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.easyto.init.HostTools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -86,14 +86,16 @@ class VmBootIT {
      * kernel that {@code fetch-kernel.sh} caches. CI installs all of them ({@code .ci/run}).
      */
     private static void assumeAvailable() {
-        assumeTrue(isRoot(), "VM boots need root (network namespace, /dev/console in the initramfs)");
+        HostTools.require("vm", isRoot(), "VM boots need root (network namespace, /dev/console in the initramfs)");
         for (String tool : TOOLS) {
-            assumeTrue(
+            HostTools.require(
+                    "vm",
                     onPath(tool),
                     "VM boots need '" + tool
                             + "' (apt-get install --no-install-recommends qemu-system-x86 cpio kmod busybox-static iproute2)");
         }
-        assumeTrue(
+        HostTools.require(
+                "vm",
                 Files.isRegularFile(KERNEL.resolve("release")),
                 "VM boots need Debian's kernel in " + KERNEL + " (run: sh src/native-test/vm/fetch-kernel.sh)");
     }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.easyto.init.HostTools;
 import dev.easyto.init.aws.AwsClients;
 import dev.easyto.init.aws.MotoServer;
 import dev.easyto.init.fs.FileOwner;
@@ -174,7 +174,7 @@ class VolumeSourcesTest {
 
     @Test
     void filesAndTheDirectoriesMadeForThemBelongToTheMountIdsAndNothingElseChanges() throws Exception {
-        assumeTrue(uid == 0, "changing owners needs root");
+        HostTools.require("root", uid == 0, "changing owners needs root");
         Files.createDirectories(scratch.resolve("var"));
         sources.populate(
                 new Volume.SecretsManager("vol/secret", mount("/var/lib/app/secret", 1234, 5678), false),
