@@ -74,8 +74,8 @@ fi
 preconfigure_net=${PRECONFIGURE_NET:-0}
 keep=${KEEP:-0}
 verbose=${VERBOSE:-0}
-need_tools "apt-get install util-linux iproute2 coreutils busybox-static dnsmasq-base" \
-    unshare ip chroot busybox dnsmasq
+need_tools "apt-get install util-linux iproute2 coreutils busybox-static dnsmasq-base curl" \
+    unshare ip chroot busybox dnsmasq curl
 
 read_config 60
 use_aws=$(config_get USE_AWS "$(config_get USE_LOCALSTACK 0)")
@@ -124,6 +124,9 @@ start_mock_imds "${vpc_ns}" 169.254.169.254:80
 image=${work}/image
 build_test_root
 mkdir -p "${image}/.easyto/jdk" "${image}/.easyto/app"
+# Upstream's image has curl, which iam-credentials calls IMDS with; the host's libraries are shown
+# read-only in the sandbox, so the program alone is enough.
+cp "$(command -v curl)" "${image}/usr/bin/curl"
 if [ "${preconfigure_net}" = 1 ]; then
     echo "nameserver 10.0.2.3" >"${image}/etc/resolv.conf"
 fi

@@ -60,6 +60,8 @@ write_init_env()
     {
         echo "HOME=/"
         echo "TERM=linux"
+        # As upstream's harness puts it on the kernel command line; the mock answers there.
+        echo "AWS_EC2_METADATA_SERVICE_ENDPOINT=http://169.254.169.254"
         # The init keeps a copy of its boot trace where enter-sandbox.sh shows ${work}/out.
         echo "EASYTO_TRACE_COPY=/.easyto-harness/boot-trace.json"
         for assignment in ${init_env}; do

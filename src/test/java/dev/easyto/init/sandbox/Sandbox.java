@@ -28,7 +28,7 @@ final class Sandbox {
     /** Time the harness needs beyond the scenario's own TIMEOUT: the mock's start and the cleanup. */
     private static final Duration MARGIN = Duration.ofSeconds(60);
 
-    private static final List<String> TOOLS = List.of("unshare", "ip", "busybox", "chroot", "dnsmasq");
+    private static final List<String> TOOLS = List.of("unshare", "ip", "busybox", "chroot", "dnsmasq", "curl");
 
     /** What one harness run printed: the console, the harness's notes and its RESULT line. */
     record Run(String scenario, int exitCode, String output, Duration elapsed, long pid) {
@@ -61,7 +61,7 @@ final class Sandbox {
                     "sandbox",
                     onPath(tool),
                     "sandbox scenarios need '" + tool
-                            + "' (apt-get install util-linux iproute2 coreutils busybox-static dnsmasq-base)");
+                            + "' (apt-get install util-linux iproute2 coreutils busybox-static dnsmasq-base curl)");
         }
     }
 
