@@ -22,17 +22,20 @@ clean_console()
     sed "${strip_terminal}" "${console}" >"${clean}"
 }
 
-# Judges the cleaned console upstream's way and prints PASS, FAIL or UNKNOWN: with an
-# expected-output file every line must be found (fixed strings), else a line exactly PASS passes
-# and one starting with FAIL fails. Lines of our unexpected-output file must not appear (a SIGKILL
-# where the grace period should have sufficed, a command that ran after a fatal error). Reasons go
-# to ${work}/harness.log.
+# Judges the cleaned console and prints PASS, FAIL or UNKNOWN. Upstream's way first: with an
+# expected-output file every non-blank line must be found (fixed strings), else a line exactly PASS
+# passes. Stricter than upstream, so that a broken feature cannot pass: any line starting with FAIL
+# fails the scenario, expected-output or not, PASS or not (upstream ignores a command's FAIL lines
+# when the scenario has an expected-output file). Lines of our unexpected-output file must not
+# appear (a SIGKILL where the grace period should have sufficed, a command that ran after a fatal
+# error). Reasons go to ${work}/harness.log.
 judge_console()
 {
     verdict=UNKNOWN
     if [ -f "${scenario}/expected-output" ]; then
         verdict=PASS
         while IFS= read -r line || [ -n "${line}" ]; do
+            [ -n "${line}" ] || continue
             if ! grep -qF -e "${line}" "${clean}"; then
                 echo "${harness}: expected output not found: ${line}" >>"${work}/harness.log"
                 verdict=FAIL
@@ -40,7 +43,9 @@ judge_console()
         done <"${scenario}/expected-output"
     elif grep -qx 'PASS' "${clean}"; then
         verdict=PASS
-    elif grep -q '^FAIL' "${clean}"; then
+    fi
+    if grep -q '^FAIL' "${clean}"; then
+        grep '^FAIL' "${clean}" | sed "s/^/${harness}: failure reported: /" >>"${work}/harness.log"
         verdict=FAIL
     fi
     if [ -f "${scenario}/unexpected-output" ]; then

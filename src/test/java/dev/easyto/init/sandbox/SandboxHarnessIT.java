@@ -103,6 +103,36 @@ class SandboxHarnessIT {
         assertTrue(run.output().contains("expected output not found: this line is never printed"), run::describe);
     }
 
+    /** Stricter than upstream: a FAIL line fails the scenario even when every expected line is there. */
+    @Test
+    void aFailLineFailsDespiteExpectedOutput(@TempDir Path outside) throws Exception {
+        Path scenario = copy(SELFTEST.resolve("pass"), outside.resolve("fail-despite-expected"));
+        Files.writeString(
+                scenario.resolve("user-data.yaml"),
+                "#!/bin/sh\nexec >/dev/ttyS0 2>&1\necho 'all checks ran'\necho 'FAIL: one check failed'\n");
+        Files.writeString(scenario.resolve("expected-output"), "all checks ran\n");
+        Sandbox.Run run = run(scenario, Map.of());
+        assertResult(run, 1, "FAIL (power-off: yes, ");
+        assertTrue(run.output().contains("failure reported: FAIL: one check failed"), run::describe);
+    }
+
+    @Test
+    void passAndFailTogetherFail(@TempDir Path outside) throws Exception {
+        Path scenario = copy(SELFTEST.resolve("pass"), outside.resolve("pass-and-fail"));
+        Files.writeString(
+                scenario.resolve("user-data.yaml"),
+                "#!/bin/sh\nexec >/dev/ttyS0 2>&1\necho 'FAIL: early'\necho PASS\n");
+        assertResult(run(scenario, Map.of()), 1, "FAIL (power-off: yes, ");
+    }
+
+    /** A blank line in expected-output matches everything, so it means nothing and is skipped. */
+    @Test
+    void blankExpectedLinesAreIgnored(@TempDir Path outside) throws Exception {
+        Path scenario = copy(SELFTEST.resolve("gzip-userdata"), outside.resolve("blank-expected"));
+        Files.writeString(scenario.resolve("expected-output"), "\nuser data ran\n\n");
+        assertResult(run(scenario, Map.of()), 0, "PASS (power-off: yes, ");
+    }
+
     @Test
     void gzipUserDataReachesTheInitCompressed() throws Exception {
         assertResult(run("gzip-userdata"), 0, "PASS (power-off: yes, ");
