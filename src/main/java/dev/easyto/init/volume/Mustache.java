@@ -13,9 +13,15 @@ import java.util.Map;
  * nothing) and no lambdas. Tags that stand alone on a line take the line with them, as the
  * Mustache spec says. Errors carry upstream's names ({@code UnexpectedEof}), which tests and
  * people match on.
+ *
+ * <p>Held to the official Mustache spec by {@code MustacheSpecTest}: every case of comments,
+ * delimiters, interpolation, inverted and sections passes except the two delimiter cases that need
+ * partials. It is kept rather than a library because jmustache (116 of those 124 cases) and
+ * mustache.java (100) pass fewer, and because it uses no reflection, so the native image needs no
+ * configuration for it.
  */
 public final class Mustache {
-    /** Stands in for a null list item on the context stack, which an ArrayDeque cannot hold. */
+    /** Stands in for a null list item or root on the context stack, which an ArrayDeque cannot hold. */
     private static final Object NULL = new Object();
 
     private Mustache() {}
@@ -39,12 +45,15 @@ public final class Mustache {
 
     private record OpenSection(String name, String where) {}
 
-    /** Renders {@code template} with {@code context}, a mapping of string keys to plain YAML data. */
-    public static String render(String template, Map<?, ?> context) throws TemplateException {
+    /**
+     * Renders {@code template} with {@code context}, plain YAML data: for template volumes a mapping
+     * of string keys, though any value (a list, a string) is a valid root, as the spec has it.
+     */
+    public static String render(String template, Object context) throws TemplateException {
         List<Node> nodes = parse(template);
         StringBuilder out = new StringBuilder(template.length());
         Deque<Object> stack = new ArrayDeque<>();
-        stack.push(context);
+        stack.push(context == null ? NULL : context);
         render(nodes, stack, out);
         return out.toString();
     }
