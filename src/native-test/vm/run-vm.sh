@@ -16,8 +16,9 @@
 # Scenario files, as run-scenario.sh reads them (user-data.yaml | user-data.gz |
 # user-data-source.yaml, expected-output, unexpected-output, overlay/, metadata.json, imds/) and
 # config keys TIMEOUT (default 300: a JVM under TCG is slow), NIC_COUNT, SPOT_TERMINATION_DELAY,
-# ENV_NAME=VALUE (added to the kernel command line) and POWERDOWN_AFTER=TEXT (once the console
-# shows TEXT, press the ACPI power button: QMP system_powerdown).
+# ENV_NAME=VALUE (added to the kernel command line), POWERDOWN_AFTER=TEXT (once the console
+# shows TEXT, press the ACPI power button: QMP system_powerdown) and SEND_SIGNAL=38@SECONDS (the
+# power button that long after QEMU starts). Any other key is refused, named.
 # A scenario passes when its console passes and the guest powered off: QEMU exited by itself
 # after the kernel's "reboot: Power down".
 # Exit status: 0 if the scenario passed, 1 otherwise, 2 on usage or setup errors.
@@ -53,8 +54,17 @@ need_tools "apt-get install iproute2 busybox-static cpio kmod" ip busybox cpio g
 keep=${KEEP:-0}
 verbose=${VERBOSE:-0}
 
+check_config_keys TIMEOUT NIC_COUNT SPOT_TERMINATION_DELAY POWERDOWN_AFTER SEND_SIGNAL
 read_config 300
 powerdown_after=$(config_get POWERDOWN_AFTER "")
+# A VM's one way to signal PID 1 from outside is the power button: signal 38, EC2's stop.
+read_send_signal
+case "${signal}" in
+    '' | 38 | RTMIN+4) ;;
+    *) die "${scenario}/config: SEND_SIGNAL=${signal}: a VM can only send 38 (the ACPI power button)" ;;
+esac
+[ -z "${signal}" ] || [ -z "${powerdown_after}" ] \
+    || die "${scenario}/config: SEND_SIGNAL and POWERDOWN_AFTER both say when to press the power button"
 
 new_run vm
 netns=easyto-vm-${id}
@@ -134,10 +144,15 @@ qmp_writer_pid=$!
 deadline=$(($(date +%s) + timeout))
 start_watchdog "${qemu_pid}" 0.2 before_deadline kill_qemu
 
-# POWERDOWN_AFTER: the power button, once the console shows the text and QMP's handshake is done.
-if [ -n "${powerdown_after}" ]; then
+# POWERDOWN_AFTER (or SEND_SIGNAL=38@SECONDS): the power button, once the console shows the text
+# (or the seconds have passed since QEMU started) and QMP's handshake is done.
+if [ -n "${powerdown_after}" ] || [ -n "${signal}" ]; then
     (
-        wait_while_alive "${qemu_pid}" 0.2 grep -qF -e "${powerdown_after}" "${console}" || exit 0
+        if [ -n "${signal}" ]; then
+            sleep "${signal_delay}"
+        else
+            wait_while_alive "${qemu_pid}" 0.2 grep -qF -e "${powerdown_after}" "${console}" || exit 0
+        fi
         wait_writer=${qmp_writer_pid}
         while alive "${wait_writer}"; do
             sleep 0.1

@@ -23,7 +23,8 @@
 # Scenario files: user-data.yaml | user-data.gz | user-data-source.yaml, expected-output,
 # unexpected-output (lines that must not appear; judged in lib/console.sh),
 # overlay/, metadata.json, imds/ (extra meta-data), config (KEY=VALUE: TIMEOUT, NIC_COUNT,
-# SPOT_TERMINATION_DELAY, SEND_SIGNAL=SIG@SECONDS, ENV_NAME=VALUE, USE_AWS=1 or upstream's
+# SPOT_TERMINATION_DELAY, SEND_SIGNAL=SIG@SECONDS, POWERDOWN_AFTER=TEXT (signal 38, EC2's stop,
+# once the console shows TEXT), ENV_NAME=VALUE, USE_AWS=1 or upstream's
 # USE_LOCALSTACK=1, SERVICES_FROM_HOST=1 or 0, see lib/host-services.sh), aws-setup.sh (seeds the
 # AWS emulator, see lib/vpc.sh).
 # Exit status: 0 if the scenario passed, 1 otherwise, 2 on usage or setup errors.
@@ -77,6 +78,8 @@ verbose=${VERBOSE:-0}
 need_tools "apt-get install util-linux iproute2 coreutils busybox-static dnsmasq-base curl" \
     unshare ip chroot busybox dnsmasq curl
 
+check_config_keys TIMEOUT NIC_COUNT SPOT_TERMINATION_DELAY SEND_SIGNAL POWERDOWN_AFTER USE_AWS \
+    USE_LOCALSTACK SERVICES_FROM_HOST
 read_config 60
 use_aws=$(config_get USE_AWS "$(config_get USE_LOCALSTACK 0)")
 # Upstream's service scenarios only add a marker under /.easyto/services and expect the AMI's
@@ -86,6 +89,11 @@ services_default=0
 [ ! -d "${scenario}/overlay/.easyto/services" ] || services_default=1
 services_from_host=$(config_get SERVICES_FROM_HOST "${services_default}")
 read_send_signal
+powerdown_after=$(config_get POWERDOWN_AFTER "")
+if [ -n "${powerdown_after}" ]; then
+    [ -z "${signal}" ] || die "${scenario}/config: SEND_SIGNAL and POWERDOWN_AFTER both say when to signal"
+    signal=38
+fi
 
 new_run sandbox
 sbx_ns=easyto-sbx-${id}

@@ -88,6 +88,42 @@ read_config()
     [ "${nic_count}" -ge 1 ] || die "${scenario}/config: NIC_COUNT must be at least 1"
 }
 
+# check_config_keys KEY...: dies on a config key this harness cannot honour, naming it (ENV_* keys
+# always can): a key quietly ignored would hide why a scenario behaves differently here.
+check_config_keys()
+{
+    [ -f "${scenario}/config" ] || return 0
+    for key in $(sed -n 's/^[[:space:]]*\([A-Za-z_][A-Za-z0-9_]*\)=.*$/\1/p' "${scenario}/config"); do
+        case "${key}" in
+            ENV_*) continue ;;
+        esac
+        case " ${*} " in
+            *" ${key} "*) ;;
+            *) die "${scenario}/config: ${key} is not a key ${harness} can honour (it knows ${*} and ENV_*)" ;;
+        esac
+    done
+}
+
+# read_send_signal: `signal` and `signal_delay` from the config's SEND_SIGNAL=SIG@SECONDS (the
+# signal by name, with or without SIG, or by number), empty without one.
+read_send_signal()
+{
+    send_signal=$(config_get SEND_SIGNAL "")
+    signal=""
+    signal_delay=""
+    [ -n "${send_signal}" ] || return 0
+    case "${send_signal}" in
+        *@*) ;;
+        *) die "${scenario}/config: SEND_SIGNAL must be SIGNAL@SECONDS, got '${send_signal}'" ;;
+    esac
+    signal=${send_signal%@*}
+    signal=${signal#SIG}
+    signal_delay=${send_signal#*@}
+    case "${signal_delay}" in
+        '' | *[!0-9.]*) die "${scenario}/config: SEND_SIGNAL delay must be seconds, got '${signal_delay}'" ;;
+    esac
+}
+
 alive()
 {
     # A finished child stays a zombie until waited for, and kill -0 succeeds on zombies.

@@ -111,34 +111,19 @@ kill_sandbox()
     kill -KILL "${sandbox_pid}" 2>/dev/null || true
 }
 
-# read_send_signal: `signal` and `signal_delay` from the config's SEND_SIGNAL=SIG@SECONDS (the
-# signal by name, with or without SIG, or by number), empty without one.
-read_send_signal()
-{
-    send_signal=$(config_get SEND_SIGNAL "")
-    signal=""
-    signal_delay=""
-    [ -n "${send_signal}" ] || return 0
-    case "${send_signal}" in
-        *@*) ;;
-        *) die "${scenario}/config: SEND_SIGNAL must be SIGNAL@SECONDS, got '${send_signal}'" ;;
-    esac
-    signal=${send_signal%@*}
-    signal=${signal#SIG}
-    signal_delay=${send_signal#*@}
-    case "${signal_delay}" in
-        '' | *[!0-9.]*) die "${scenario}/config: SEND_SIGNAL delay must be seconds, got '${signal_delay}'" ;;
-    esac
-}
-
 # start_signaller: SEND_SIGNAL's signal to the init, its delay after the init was exec'd
-# (enter-sandbox.sh marks that with ${work}/started); says in the harness's notes whether it
-# could. Sets `signaller_pid`.
+# (enter-sandbox.sh marks that with ${work}/started), or with POWERDOWN_AFTER signal 38 (EC2's
+# stop, the power button) once the console shows that text; says in the harness's notes whether
+# it could. Sets `signaller_pid`.
 start_signaller()
 {
     (
         wait_while_alive "${sandbox_pid}" 0.05 test -e "${work}/started" || exit 0
-        sleep "${signal_delay}"
+        if [ -n "${powerdown_after}" ]; then
+            wait_while_alive "${sandbox_pid}" 0.05 grep -qF -e "${powerdown_after}" "${console}" || exit 0
+        else
+            sleep "${signal_delay}"
+        fi
         init=$(sandbox_init)
         if [ -n "${init}" ] && kill -s "${signal}" "${init}"; then
             echo "${harness}: sent signal ${signal} to the init (host pid ${init})" >>"${work}/harness.log"

@@ -138,6 +138,26 @@ class SandboxHarnessIT {
         assertResult(run("gzip-userdata"), 0, "PASS (power-off: yes, ");
     }
 
+    /** POWERDOWN_AFTER: signal 38 as soon as the console shows the text, not after a guessed delay. */
+    @Test
+    void powerButtonOnceTheConsoleSaysSo(@TempDir Path outside) throws Exception {
+        Path scenario = copy(SELFTEST.resolve("send-signal"), outside.resolve("powerdown-after"));
+        Files.writeString(scenario.resolve("config"), "POWERDOWN_AFTER=waiting for a signal\n");
+        Sandbox.Run run = run(scenario, Map.of());
+        assertResult(run, 0, "PASS (power-off: yes, ");
+        assertTrue(run.output().contains("sent signal 38 to the init"), run::describe);
+    }
+
+    /** A key the harness would ignore hides why a scenario behaves differently: it is refused. */
+    @Test
+    void unknownConfigKeysAreRefused(@TempDir Path outside) throws Exception {
+        Path scenario = copy(SELFTEST.resolve("pass"), outside.resolve("unknown-key"));
+        Files.writeString(scenario.resolve("config"), "TIMEOUT=30\nREBOOT_TWICE=1\n");
+        Sandbox.Run run = run(scenario, Map.of());
+        assertEquals(2, run.exitCode(), run::describe);
+        assertTrue(run.output().contains("REBOOT_TWICE is not a key run-scenario can honour"), run::describe);
+    }
+
     @Test
     void signalByNumberReachesTheInit() throws Exception {
         Sandbox.Run run = run("send-signal");
