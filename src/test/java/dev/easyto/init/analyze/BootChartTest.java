@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -113,6 +115,18 @@ class BootChartTest {
         Document svg = parse(BootChart.svg(boot));
         assertEquals("a<b>", bars(svg).getFirst().getAttribute("data-phase"));
         assertTrue(svg.getDocumentElement().getTextContent().contains("failed: \"x\" & <y>"));
+    }
+
+    /** The README's chart is this renderer's drawing of the sample boot; on a change, copy the new one. */
+    @Test
+    void theReadmesChartIsCurrent() throws Exception {
+        String current = BootChart.svg(Traces.read(Traces.SAMPLE));
+        Path rendered = Files.createDirectories(Path.of("target")).resolve("sample-boot-chart.svg");
+        Files.writeString(rendered, current, StandardCharsets.UTF_8);
+        assertEquals(
+                Files.readString(Path.of("docs/sample-boot-chart.svg"), StandardCharsets.UTF_8),
+                current,
+                "docs/sample-boot-chart.svg is not what the chart draws now: cp " + rendered + " docs/");
     }
 
     static Document parse(String svg) throws Exception {
