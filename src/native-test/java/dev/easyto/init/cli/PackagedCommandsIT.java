@@ -88,7 +88,7 @@ class PackagedCommandsIT {
     void analyzePlotsAFailedBoot(LaunchResult result) {
         String svg = result.getOutput();
         assertTrue(svg.startsWith("<?xml") && svg.strip().endsWith("</svg>"), svg);
-        assertTrue(svg.contains("class=\"phase failed\" data-phase=\"parse-user-data\""), svg);
+        assertTrue(svg.contains("class=\"phase failed critical\" data-phase=\"parse-user-data\""), svg);
     }
 
     @Test
