@@ -27,11 +27,24 @@ test: setup
 	$(MVN) verify
 
 # The main job on the embedded sample: validate the sample user data, print the plan, then boot
-# the sample image with the init as PID 1 in a sandbox against the mock IMDS (needs root).
+# the sample image with the init as PID 1 in a sandbox against the mock IMDS (needs root) and print
+# the blame of its boot. The console, the boot trace and its chart stay in target/run/.
+RUN_DIR := target/run
 run: setup build
 	bin/easyto-init validate $(SAMPLE_ARGS)
 	bin/easyto-init plan $(SAMPLE_ARGS)
-	sh src/test/sandbox/run-scenario.sh $(SAMPLE)
+	@rm -rf $(RUN_DIR) && mkdir -p $(RUN_DIR)
+	@{ KEEP=1 sh src/test/sandbox/run-scenario.sh $(SAMPLE) 2>&1; echo $$? >$(RUN_DIR)/status; } | tee $(RUN_DIR)/console.log \
+		| grep --line-buffered -v '^run-scenario: kept ' || true
+	@work=$$(sed -n 's/^run-scenario: kept //p' $(RUN_DIR)/console.log); \
+	if [ -f "$$work/out/boot-trace.json" ]; then \
+		cp "$$work/out/boot-trace.json" $(RUN_DIR)/boot-trace.json; \
+		echo; bin/easyto-init analyze blame $(RUN_DIR)/boot-trace.json; \
+		bin/easyto-init analyze plot $(RUN_DIR)/boot-trace.json >$(RUN_DIR)/boot-chart.svg; \
+		echo "run: console, boot trace and chart in $(RUN_DIR)/ (console.log, boot-trace.json, boot-chart.svg)"; \
+	fi; \
+	if [ -n "$$work" ]; then rm -rf --one-file-system "$$work"; fi; \
+	status=$$(cat $(RUN_DIR)/status); rm -f $(RUN_DIR)/status; exit "$$status"
 
 # One scenario booted in the sandbox: SCENARIO is a name under src/test/scenarios or a directory.
 # Runs as root; see src/test/sandbox/run-scenario.sh for INIT_COMMAND, VERBOSE=1, KEEP=1.

@@ -2,19 +2,38 @@
 # Boots the benchmark scenario RUNS times in the sandbox and reports, per run and as
 # min/median/max: the init's own "boot completed in N ms" (its phases), how long after PID 1 was
 # started the command began (process start, re-exec and boot), the wall time of the whole sandbox
-# boot (namespaces, boot, command, shutdown, power-off), and the init's resident memory.
+# boot (namespaces, boot, command, shutdown, power-off), and the init's resident memory; then each
+# phase's duration, read from the runs' boot traces by the init's own trace reader (analyze blame).
 #
 # Usage: boot-bench.sh [RUNS]   (as root; INIT_COMMAND and the rest as for run-scenario.sh)
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "${here}/../../.." && pwd)
 runs=${1:-5}
 results=$(mktemp)
-trap 'rm -f "${results}"' EXIT
+traces=$(mktemp -d)
+trap 'rm -rf "${results}" "${traces}"' EXIT
+java=${JAVA_HOME:+${JAVA_HOME}/bin/}java
+app="${java} -jar ${repo}/target/quarkus-app/quarkus-run.jar"
+
+# keep_trace RUN OUTPUT: the boot trace of a run the harness kept, copied; its work directory goes.
+keep_trace()
+{
+    work=$(echo "${2}" | sed -n 's/^run-scenario: kept //p')
+    [ -n "${work}" ] || return 0
+    if [ -f "${work}/out/boot-trace.json" ]; then
+        cp "${work}/out/boot-trace.json" "${traces}/run-${1}.json"
+    fi
+    rm -rf --one-file-system "${work}"
+}
 
 i=1
 while [ "${i}" -le "${runs}" ]; do
-    out=$(sh "${here}/../sandbox/run-scenario.sh" "${here}/boot" 2>&1) || {
+    status=0
+    out=$(KEEP=1 sh "${here}/../sandbox/run-scenario.sh" "${here}/boot" 2>&1) || status=$?
+    keep_trace "${i}" "${out}"
+    [ "${status}" -eq 0 ] || {
         echo "${out}" >&2
         echo "boot-bench: run ${i} failed" >&2
         exit 1
@@ -42,3 +61,18 @@ summary 1 "boot completed (ms)"
 summary 4 "command started (ms)"
 summary 2 "sandbox wall (s)"
 summary 3 "init RSS (kB)"
+
+# Per phase: "550 ms   +513 ms  resolve-env  done" lines of analyze blame, longest median first.
+echo "--- per phase (ms)"
+for trace in "${traces}"/run-*.json; do
+    ${app} analyze blame "${trace}" | awk '$2 == "ms" && $4 == "ms" { print $5, $1 }'
+done | sort -k1,1 -k2,2n | awk '
+    !($1 in count) { order[++phases] = $1 }
+    { count[$1]++; v[$1, count[$1]] = $2 }
+    END {
+        for (p = 1; p <= phases; p++) {
+            name = order[p]
+            n = count[name]
+            printf "%-22s min %s  median %s  max %s\n", name, v[name, 1], v[name, int((n + 1) / 2)], v[name, n]
+        }
+    }' | sort -k5,5nr -k1,1

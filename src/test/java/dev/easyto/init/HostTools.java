@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * What tests that need the real machine check before they run: root, and programs on PATH. A
  * missing prerequisite fails the test, naming it and what installs it: a PID 1 whose sandbox or VM
  * tests vanished from a run has proven nothing. Only the layers named in {@code EASYTO_SKIP}
- * (comma-separated: {@code root}, {@code sandbox}, {@code vm}, {@code aws}) are skipped instead,
+ * (comma-separated: {@code root}, {@code sandbox}, {@code vm}, {@code aws}, {@code browser}) are skipped instead,
  * and the run's summary lists them ({@link SkippedTestsSummary}).
  */
 public final class HostTools {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The floors of the code base, checked on the compiled classes. From the top: {@code cli} (parsing,
  * hand-off), {@code pid1} (the lifecycle), then {@code boot} and {@code supervise} side by side,
- * then the concerns they call into. Arrows only run down, and no package takes part in a cycle.
+ * then the concerns they call into; {@code analyze}, which only {@code cli} uses, reads the boot's
+ * trace as a file. Arrows only run down, and no package takes part in a cycle.
  */
 class LayeringTest {
     private static final String ROOT = "dev.easyto.init";
@@ -72,6 +73,19 @@ class LayeringTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(ROOT + ".boot..", ROOT + ".pid1..", ROOT + ".cli..")
+                .check(classes);
+    }
+
+    /** Boot analysis knows the trace as a file format only, so it reads any instance's trace. */
+    @Test
+    void analysisReadsTheTraceNotTheBoot() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".analyze..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        ROOT + ".boot..", ROOT + ".supervise..", ROOT + ".pid1..", ROOT + ".cli..", ROOT + ".config..")
                 .check(classes);
     }
 

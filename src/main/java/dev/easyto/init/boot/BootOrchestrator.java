@@ -71,7 +71,13 @@ public class BootOrchestrator {
                                 (ignored, depFailure) -> {
                                     if (depFailure != null) {
                                         long now = System.nanoTime();
-                                        trace.record(name, now, now, BootTrace.Status.SKIPPED, null);
+                                        trace.record(
+                                                name,
+                                                graph.dependencies(name),
+                                                now,
+                                                now,
+                                                BootTrace.Status.SKIPPED,
+                                                null);
                                         throw depFailure instanceof CompletionException ce
                                                 ? ce
                                                 : new CompletionException(depFailure);
@@ -110,11 +116,17 @@ public class BootOrchestrator {
             }
             results.put(phase.produces(), result);
             long ended = System.nanoTime();
-            trace.record(phase.name(), started, ended, BootTrace.Status.OK, null);
+            trace.record(phase.name(), graph.dependencies(phase.name()), started, ended, BootTrace.Status.OK, null);
             Console.info("phase %s done in %d ms", phase.name(), (ended - started) / 1_000_000);
         } catch (Exception | LinkageError e) {
             long ended = System.nanoTime();
-            trace.record(phase.name(), started, ended, BootTrace.Status.FAILED, describe(e));
+            trace.record(
+                    phase.name(),
+                    graph.dependencies(phase.name()),
+                    started,
+                    ended,
+                    BootTrace.Status.FAILED,
+                    describe(e));
             Console.error("phase %s failed: %s", phase.name(), describe(e));
             firstFailure.compareAndSet(null, e);
             throw new CompletionException(e);

@@ -15,7 +15,9 @@ import java.util.List;
 
 /**
  * When each phase started and ended, relative to the start of the boot, for the console and for
- * {@code /.easyto/run/boot-trace.json} (kept on the tmpfs so that it never outlives the boot).
+ * {@code /.easyto/run/boot-trace.json} (kept on the tmpfs so that it never outlives the boot). The
+ * file's format is documented in the README (section "The boot trace") and read by {@code analyze};
+ * a change that a reader of {@link #VERSION} could misread must raise it.
  */
 public final class BootTrace {
 
@@ -25,13 +27,34 @@ public final class BootTrace {
         SKIPPED
     }
 
-    @RegisterForReflection
-    public record Entry(String name, long startedMs, long endedMs, long durationMs, Status status, String error) {}
+    /** The version of the file's format, its first field. */
+    public static final int VERSION = 1;
 
-    /** {@code command}: what the boot will run, in the shape {@code plan} prints; null until built. */
+    /** {@code after}: the phases this one waited for (what it consumes and what it runs after). */
+    @RegisterForReflection
+    public record Entry(
+            String name,
+            List<String> after,
+            long startedMs,
+            long endedMs,
+            long durationMs,
+            Status status,
+            String error) {}
+
+    /**
+     * {@code pid1StartedMs}: when PID 1 was started, before the JVM and the re-exec, relative to
+     * the boot's start (so not positive); null when unknown. {@code command}: what the boot will
+     * run, in the shape {@code plan} prints; null until built.
+     */
     @RegisterForReflection
     public record Document(
-            long bootStartedEpochMs, long totalMs, boolean completed, List<Entry> phases, Object command) {}
+            int version,
+            long bootStartedEpochMs,
+            Long pid1StartedMs,
+            long totalMs,
+            boolean completed,
+            List<Entry> phases,
+            Object command) {}
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -41,6 +64,7 @@ public final class BootTrace {
     private final long startEpochMs = System.currentTimeMillis();
     private final List<Entry> entries = new ArrayList<>();
     private Object command;
+    private Long pid1StartedMs;
 
     public long elapsedMs() {
         return (System.nanoTime() - startNanos) / 1_000_000;
@@ -50,10 +74,16 @@ public final class BootTrace {
         return startNanos;
     }
 
-    synchronized void record(String name, long startedNanos, long endedNanos, Status status, String error) {
+    synchronized void record(
+            String name, List<String> after, long startedNanos, long endedNanos, Status status, String error) {
         long started = (startedNanos - startNanos) / 1_000_000;
         long ended = (endedNanos - startNanos) / 1_000_000;
-        entries.add(new Entry(name, started, ended, ended - started, status, error));
+        entries.add(new Entry(name, List.copyOf(after), started, ended, ended - started, status, error));
+    }
+
+    /** Records that PID 1 was started {@code millisAgo} before now, which is near the boot's start. */
+    public synchronized void pid1Started(long millisAgo) {
+        this.pid1StartedMs = elapsedMs() - millisAgo;
     }
 
     /** Records the command the boot built; it must hold no value of a variable. */
@@ -64,7 +94,7 @@ public final class BootTrace {
     public synchronized Document document(boolean completed) {
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparingLong(Entry::startedMs).thenComparing(Entry::name));
-        return new Document(startEpochMs, elapsedMs(), completed, List.copyOf(sorted), command);
+        return new Document(VERSION, startEpochMs, pid1StartedMs, elapsedMs(), completed, List.copyOf(sorted), command);
     }
 
     /** Writes the trace; a failure here is logged, never fatal: the trace is for people. */

@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "PID 1 for EC2 instances built from container images by easyto.",
-        subcommands = {InitCommand.class, ValidateCommand.class, PlanCommand.class, SchemaCommand.class})
+        subcommands = {
+            InitCommand.class,
+            ValidateCommand.class,
+            PlanCommand.class,
+            SchemaCommand.class,
+            AnalyzeCommand.class
+        })
 public class EasytoInitCommand implements Callable<Integer> {
     private final InitCommand init;
 

@@ -14,6 +14,7 @@ import dev.easyto.init.linux.SignalCalls;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
 import dev.easyto.init.process.LaunchCommand;
+import dev.easyto.init.process.ProcessStart;
 import dev.easyto.init.process.Processes;
 import dev.easyto.init.spec.VmSpec;
 import dev.easyto.init.supervise.HandOverFailure;
@@ -90,6 +91,7 @@ public class Pid1 {
         takeOver();
         Console.info("easyto-init started");
         BootTrace trace = new BootTrace();
+        ProcessStart.millisAgo().ifPresent(trace::pid1Started);
         BootOrchestrator.BootResults results = null;
         try {
             results = orchestrator.run(trace);

@@ -75,4 +75,31 @@ class PackagedCommandsIT {
             assertEquals(JSON.readTree(shipped), JSON.readTree(result.getOutput()));
         }
     }
+
+    @Test
+    @Launch({"analyze", "blame", "src/test/resources/dev/easyto/init/analyze/sample-boot.json"})
+    void analyzeBlamesTheSampleBoot(LaunchResult result) {
+        List<String> lines = result.getOutputStream();
+        assertTrue(lines.contains("550 ms   +513 ms  resolve-env      done"), lines::toString);
+    }
+
+    @Test
+    @Launch({"analyze", "plot", "src/test/resources/dev/easyto/init/analyze/invalid-userdata-boot.json"})
+    void analyzePlotsAFailedBoot(LaunchResult result) {
+        String svg = result.getOutput();
+        assertTrue(svg.startsWith("<?xml") && svg.strip().endsWith("</svg>"), svg);
+        assertTrue(svg.contains("class=\"phase failed critical\" data-phase=\"parse-user-data\""), svg);
+    }
+
+    @Test
+    @Launch(
+            value = {"analyze", "critical-chain", "pom.xml"},
+            exitCode = 2)
+    void analyzeRefusesWhatIsNoTrace(LaunchResult result) {
+        List<String> errors = result.getErrorStream();
+        assertTrue(
+                errors.stream().anyMatch(line -> line.startsWith("error: pom.xml:1:1: invalid JSON: ")),
+                errors::toString);
+        assertTrue(errors.stream().noneMatch(line -> line.contains("Exception")), errors::toString);
+    }
 }

@@ -126,6 +126,8 @@ class BootOrchestratorTest {
         Path file = dir.resolve("run/boot-trace.json");
         trace.write(file, false);
         JsonNode json = new ObjectMapper().readTree(file.toFile());
+        assertEquals("version", json.fieldNames().next());
+        assertEquals(BootTrace.VERSION, json.get("version").asInt());
         assertEquals(false, json.get("completed").asBoolean());
         assertEquals(2, json.get("phases").size());
         Map<String, JsonNode> byName = new HashMap<>();
@@ -134,6 +136,8 @@ class BootOrchestratorTest {
         assertEquals("FAILED", late.get("status").asText());
         assertEquals("late failure", late.get("error").asText());
         assertEquals("OK", byName.get("start").get("status").asText());
+        assertEquals("[\"start\"]", late.get("after").toString());
+        assertEquals("[]", byName.get("start").get("after").toString());
         assertTrue(late.get("started-ms").asLong()
                 >= byName.get("start").get("ended-ms").asLong());
     }

@@ -22,6 +22,7 @@ public record Cli(int exitCode, String out, String err) {
             case "validate" -> new ValidateCommand();
             case "plan" -> new PlanCommand();
             case "schema" -> new SchemaCommand();
+            case "analyze" -> new AnalyzeCommand();
             default -> throw new IllegalArgumentException(args[0]);
         };
         CommandLine commandLine = new CommandLine(command);

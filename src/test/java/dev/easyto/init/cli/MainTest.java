@@ -39,4 +39,18 @@ class MainTest {
     void schemaIsShippedInTheApplication(LaunchResult result) {
         assertTrue(result.getOutput().contains("\"$schema\""), result.getOutput());
     }
+
+    @Test
+    @Launch(value = {"analyze", "critical-chain", "src/test/resources/dev/easyto/init/analyze/sample-boot.json"})
+    void analyzeThroughTheApplication(LaunchResult result) {
+        assertTrue(result.getOutput().contains("command @1357 ms (3684 ms after PID 1 started)"), result.getOutput());
+    }
+
+    @Test
+    @Launch(
+            value = {"analyze", "blame", "pom.xml"},
+            exitCode = 2)
+    void aFileThatIsNoTraceExitsTwo(LaunchResult result) {
+        assertTrue(result.getErrorOutput().contains("error: pom.xml:1:1: invalid JSON"), result.getErrorOutput());
+    }
 }

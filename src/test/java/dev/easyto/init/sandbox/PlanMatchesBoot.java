@@ -27,11 +27,12 @@ final class PlanMatchesBoot {
 
     private PlanMatchesBoot() {}
 
-    /** Checks one kept run, then removes its work directory. */
+    /** Checks one kept run and keeps its reports ({@link BootReports}), then removes its work directory. */
     static void check(Sandbox.Run run) throws IOException, InterruptedException {
         Path work = keptWorkDirectory(run);
         try {
             Path trace = work.resolve("out/boot-trace.json");
+            BootReports.keep(run, trace);
             JsonNode boot =
                     Files.isRegularFile(trace) ? JSON.readTree(trace.toFile()).path("command") : null;
             if (boot == null || boot.isNull() || boot.isMissingNode()) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Boots the real init in the sandbox for every scenario listed in {@code
  * src/test/sandbox/scenarios.txt} (names under {@code src/test/scenarios}) and requires each to
  * pass: the judgement is the harness's, the init must also power off. Each boot's command must
- * also be the one {@code plan} prints for the same inputs ({@link PlanMatchesBoot}).
+ * also be the one {@code plan} prints for the same inputs ({@link PlanMatchesBoot}), and {@code
+ * analyze} must read its trace ({@link BootReports}).
  */
 class SandboxScenariosIT {
 
