@@ -18,6 +18,8 @@
 #   PRECONFIGURE_NET   0 (default): the init configures its network itself, by DHCP; 1: the
 #                      harness also gives eth0 10.0.2.15/24, a default route and
 #                      /etc/resolv.conf, for an init that does no DHCP
+#   REPORT_BOOT=0      do not print the boot's blame nor keep its trace and chart (default 1:
+#                      in target/sandbox-boots/<scenario>/, or BOOT_REPORTS)
 #   KEEP=1             keep the work directory (out/boot-trace.json in it is the init's boot
 #                      trace); VERBOSE=1 stream the console while it runs
 # Scenario files: user-data.yaml | user-data.gz | user-data-source.yaml, expected-output,
@@ -188,4 +190,5 @@ else
 fi
 
 report "${seconds}s" setup unshare dnsmasq
+report_boot
 [ "${result}" = PASS ]

@@ -59,6 +59,23 @@ judge_console()
     echo "${verdict}"
 }
 
+# report_boot: the init's boot trace (out/boot-trace.json), read by the application's own
+# `analyze`: its blame printed after the RESULT line; trace, chart and console kept in
+# ${BOOT_REPORTS:-target/sandbox-boots}/<scenario>/. REPORT_BOOT=0 turns it off (the Java tests keep
+# their own reports).
+report_boot()
+{
+    trace=${work}/out/boot-trace.json
+    [ "${REPORT_BOOT:-1}" = 1 ] && [ -f "${trace}" ] && [ -n "${app_dir:-}" ] || return 0
+    kept=${BOOT_REPORTS:-${repo}/target/sandbox-boots}/${name}
+    mkdir -p "${kept}"
+    cp "${clean}" "${kept}/console.log"
+    cp "${trace}" "${kept}/boot-trace.json"
+    analyze="${java_home}/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar ${app_dir}/quarkus-run.jar analyze"
+    ${analyze} blame "${trace}" || echo "${harness}: analyze blame failed" >&2
+    ${analyze} plot "${trace}" >"${kept}/boot-chart.svg" || echo "${harness}: analyze plot failed" >&2
+}
+
 # require_power_off NOTE: a boot passes only if it also powered off; one that did not (and did
 # not time out, which says so already) fails, with NOTE in the harness's notes.
 require_power_off()
