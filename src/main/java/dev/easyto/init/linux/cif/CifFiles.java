@@ -24,12 +24,12 @@ final class CifFiles implements FileCalls {
 
     @Override
     public void chown(String path, long uid, long gid) {
-        changeOwner("chown", (cPath, cUid, cGid) -> Libc.chown(cPath, cUid, cGid), path, uid, gid);
+        changeOwner("chown", true, path, uid, gid);
     }
 
     @Override
     public void lchown(String path, long uid, long gid) {
-        changeOwner("lchown", (cPath, cUid, cGid) -> Libc.lchown(cPath, cUid, cGid), path, uid, gid);
+        changeOwner("lchown", false, path, uid, gid);
     }
 
     @Override
@@ -116,18 +116,18 @@ final class CifFiles implements FileCalls {
         }
     }
 
-    /** chown or lchown, which differ only in whether a symbolic link at the path is followed. */
-    @FunctionalInterface
-    private interface OwnerChange {
-        int change(CCharPointer path, int uid, int gid);
-    }
-
-    private static void changeOwner(String name, OwnerChange function, String path, long uid, long gid) {
+    /**
+     * chown or lchown, which differ only in whether a symbolic link at the path is followed. Not
+     * through a lambda: word values (the C string) cannot be passed into one.
+     */
+    private static void changeOwner(String name, boolean followLink, String path, long uid, long gid) {
         int cUid = CallFormat.id(uid);
         int cGid = CallFormat.id(gid);
         String arguments = CallFormat.owner(path, uid, gid);
         try (Pins pins = new Pins()) {
-            checked(function.change(pins.string(path), cUid, cGid), name, arguments);
+            CCharPointer cPath = pins.string(path);
+            int result = followLink ? Libc.chown(cPath, cUid, cGid) : Libc.lchown(cPath, cUid, cGid);
+            checked(result, name, arguments);
         }
     }
 }

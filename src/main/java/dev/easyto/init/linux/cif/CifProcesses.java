@@ -114,11 +114,15 @@ final class CifProcesses implements ProcessCalls {
         // siginfo_t as ints, zeroed: with WNOHANG the kernel leaves si_pid 0 when no child is ready.
         // On x86_64 si_code is at byte 8; for SIGCHLD si_pid at 16 and si_status at 24.
         int[] info = new int[Libc.SIGINFO_T_BYTES / Integer.BYTES];
-        try (Pins pins = new Pins()) {
-            PointerBase cInfo = pins.ints(info);
-            restartingOnEintr(() -> checked(Libc.waitid(idType, id, cInfo, options), "waitid", arguments));
-        }
+        restartingOnEintr(() -> waitid(idType, id, info, options, arguments));
         return CallFormat.waitidResult(info[4], info[2], info[6], options);
+    }
+
+    /** One attempt; word values (the pinned address) cannot be passed into the retrying lambda. */
+    private static long waitid(int idType, int id, int[] info, int options, String arguments) {
+        try (Pins pins = new Pins()) {
+            return checked(Libc.waitid(idType, id, pins.ints(info), options), "waitid", arguments);
+        }
     }
 
     @Override

@@ -54,13 +54,16 @@ final class CifSignals implements SignalCalls {
         String arguments = CallFormat.fd(signalFd);
         // struct signalfd_siginfo as ints: ssi_signo at byte 0, ssi_pid at byte 12.
         int[] info = new int[Libc.SIGNALFD_SIGINFO_BYTES / Integer.BYTES];
-        long count = Libc.SIGNALFD_SIGINFO_BYTES;
-        try (Pins pins = new Pins()) {
-            PointerBase cInfo = pins.ints(info);
-            long read = restartingOnEintr(() -> checked(Libc.read(signalFd, cInfo, count), "read", arguments));
-            CallFormat.checkSignalRead(read, count, signalFd);
-        }
+        long read = restartingOnEintr(() -> read(signalFd, info, arguments));
+        CallFormat.checkSignalRead(read, Libc.SIGNALFD_SIGINFO_BYTES, signalFd);
         return new SignalInfo(info[0], info[3]);
+    }
+
+    /** One attempt; word values (the pinned address) cannot be passed into the retrying lambda. */
+    private static long read(int signalFd, int[] info, String arguments) {
+        try (Pins pins = new Pins()) {
+            return checked(Libc.read(signalFd, pins.ints(info), Libc.SIGNALFD_SIGINFO_BYTES), "read", arguments);
+        }
     }
 
     /** A glibc {@code sigset_t}: the kernel's 64 bits first, the rest unused. */

@@ -5,7 +5,6 @@ import static dev.easyto.init.linux.cif.Calls.checked;
 
 import dev.easyto.init.linux.CallFormat;
 import dev.easyto.init.linux.SocketCalls;
-import org.graalvm.word.PointerBase;
 
 /** {@link SocketCalls} through the C library. */
 final class CifSockets implements SocketCalls {
@@ -57,11 +56,14 @@ final class CifSockets implements SocketCalls {
         String arguments = CallFormat.poll(fd, events, timeoutMillis);
         // struct pollfd as two ints: fd, then events in the low and revents in the high half.
         int[] pollFd = {fd, events & 0xFFFF};
-        long ready;
-        try (Pins pins = new Pins()) {
-            PointerBase cPollFd = pins.ints(pollFd);
-            ready = restartingOnEintr(() -> checked(Libc.poll(cPollFd, 1L, timeoutMillis), "poll", arguments));
-        }
+        long ready = restartingOnEintr(() -> poll(pollFd, timeoutMillis, arguments));
         return CallFormat.pollResult((int) ready, pollFd[1] >>> 16, arguments);
+    }
+
+    /** One attempt; word values (the pinned address) cannot be passed into the retrying lambda. */
+    private static long poll(int[] pollFd, int timeoutMillis, String arguments) {
+        try (Pins pins = new Pins()) {
+            return checked(Libc.poll(pins.ints(pollFd), 1L, timeoutMillis), "poll", arguments);
+        }
     }
 }
