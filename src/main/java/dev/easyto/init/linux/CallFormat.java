@@ -70,9 +70,9 @@ public final class CallFormat {
 
     // Argument texts by the shape of the call.
 
-    /** {@code "path"}, then {@code more} (", " and the rest, or nothing). */
-    public static String path(String path, String more) {
-        return quote(path) + more;
+    /** A call whose one argument is a path or another string. */
+    public static String path(String path) {
+        return quote(path);
     }
 
     public static String pathAndMode(String path, int mode) {

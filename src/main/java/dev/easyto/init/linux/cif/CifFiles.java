@@ -11,7 +11,7 @@ final class CifFiles implements FileCalls {
 
     @Override
     public void chdir(String path) {
-        String arguments = CallFormat.path(path, "");
+        String arguments = CallFormat.path(path);
         try (Pins pins = new Pins()) {
             checked(Libc.chdir(pins.string(path)), "chdir", arguments);
         }

@@ -12,7 +12,7 @@ final class CifMachine implements MachineCalls {
     @Override
     public void sethostname(String name) {
         long length = name.getBytes(StandardCharsets.UTF_8).length;
-        String arguments = CallFormat.path(name, "");
+        String arguments = CallFormat.path(name);
         try (Pins pins = new Pins()) {
             checked(Libc.sethostname(pins.string(name), length), "sethostname", arguments);
         }

@@ -19,7 +19,7 @@ final class FfmFiles implements FileCalls {
     @Override
     public void chdir(String path) {
         callWithString(
-                "chdir", path, CallFormat.path(path, ""), (state, cPath) -> (int) Libc.CHDIR.invokeExact(state, cPath));
+                "chdir", path, CallFormat.path(path), (state, cPath) -> (int) Libc.CHDIR.invokeExact(state, cPath));
     }
 
     @Override

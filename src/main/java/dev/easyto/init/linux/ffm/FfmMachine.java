@@ -14,7 +14,7 @@ final class FfmMachine implements MachineCalls {
     @Override
     public void sethostname(String name) {
         long length = name.getBytes(StandardCharsets.UTF_8).length;
-        callWithString("sethostname", name, CallFormat.path(name, ""), (state, cName) ->
+        callWithString("sethostname", name, CallFormat.path(name), (state, cName) ->
                 (int) Libc.SETHOSTNAME.invokeExact(state, cName, length));
     }
 
