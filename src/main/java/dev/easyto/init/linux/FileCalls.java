@@ -1,7 +1,5 @@
 package dev.easyto.init.linux;
 
-import java.lang.foreign.MemorySegment;
-
 /**
  * Files, directories and descriptors. {@code close}, {@code dup2} and {@code ioctl} take any
  * descriptor, so sockets and signalfds are closed here too; the calls that change the process's
@@ -43,10 +41,10 @@ public interface FileCalls {
     void close(int fd);
 
     /** Reads up to {@code count} bytes into the start of {@code buffer}; 0 at end of file. */
-    int read(int fd, MemorySegment buffer, long count);
+    int read(int fd, byte[] buffer, int count);
 
     /** Writes up to {@code count} bytes from the start of {@code buffer}; returns how many it wrote. */
-    int write(int fd, MemorySegment buffer, long count);
+    int write(int fd, byte[] buffer, int count);
 
     /** Makes {@code newFd} refer to what {@code oldFd} does, closing {@code newFd} first if open. */
     void dup2(int oldFd, int newFd);
@@ -54,8 +52,8 @@ public interface FileCalls {
     /**
      * Sends a device-specific request to a descriptor.
      *
-     * @param arg the request's argument, which must be as large as the request reads or writes, or
-     *     {@link MemorySegment#NULL} for requests without one
+     * @param arg the request's argument, which must be as large as the request reads or writes and
+     *     holds what it wrote afterwards, or null for requests without one
      */
-    int ioctl(int fd, long request, MemorySegment arg);
+    int ioctl(int fd, long request, byte[] arg);
 }

@@ -1,7 +1,5 @@
 package dev.easyto.init.linux;
 
-import java.lang.foreign.MemorySegment;
-
 /**
  * Sockets, netlink ones included: creating, binding, options, sending, receiving and waiting for
  * input. A socket is a descriptor like any other, so it is closed (and queried with {@code ioctl})
@@ -12,22 +10,23 @@ public interface SocketCalls {
 
     int socket(int domain, int type, int protocol);
 
-    /** Binds a socket to an address: a whole {@code struct sockaddr_*}, whose size is the length. */
-    void bind(int fd, MemorySegment address);
+    /** Binds a socket to an address: a whole {@code struct sockaddr_*}, whose length is passed. */
+    void bind(int fd, byte[] address);
 
-    /** Sets a socket option; the size of {@code value} is passed as the option length. */
-    void setsockopt(int fd, int level, int option, MemorySegment value);
+    /** Sets a socket option; the length of {@code value} is passed as the option length. */
+    void setsockopt(int fd, int level, int option, byte[] value);
 
     /**
      * Sends the whole of {@code buffer}.
      *
-     * @param address the destination, or {@link MemorySegment#NULL} on a connected socket
+     * @param address the destination (a whole {@code struct sockaddr_*}), or null on a connected
+     *     socket
      * @return how many bytes were sent
      */
-    long sendto(int fd, MemorySegment buffer, int flags, MemorySegment address);
+    long sendto(int fd, byte[] buffer, int flags, byte[] address);
 
-    /** Receives into {@code buffer}, at most its size; returns how many bytes arrived. */
-    long recv(int fd, MemorySegment buffer, int flags);
+    /** Receives into {@code buffer}, at most its length; returns how many bytes arrived. */
+    long recv(int fd, byte[] buffer, int flags);
 
     /**
      * Waits until {@code fd} has one of {@code events}, or {@code timeoutMillis} pass (-1: no limit).

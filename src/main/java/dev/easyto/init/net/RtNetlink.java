@@ -5,8 +5,6 @@ import static dev.easyto.init.linux.LinuxConstants.NETLINK_ROUTE;
 import static dev.easyto.init.linux.LinuxConstants.POLLIN;
 import static dev.easyto.init.linux.LinuxConstants.SOCK_CLOEXEC;
 import static dev.easyto.init.linux.LinuxConstants.SOCK_RAW;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.SocketCalls;
@@ -16,10 +14,9 @@ import dev.easyto.init.net.RtnlReplies.LinkReply;
 import dev.easyto.init.net.RtnlReplies.Reply;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -41,19 +38,19 @@ public final class RtNetlink implements LinkControl, AutoCloseable {
     private final SocketCalls socketCalls;
     private final FileCalls fileCalls;
     private final int fd;
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment receiveBuffer;
-    private final MemorySegment kernel;
+    private final byte[] receiveBuffer = new byte[RECEIVE_BYTES];
     private int seq;
+
+    /**
+     * {@code struct sockaddr_nl} of the kernel: family (host order), pad, port id 0, no multicast
+     * groups. Also what the socket binds to: port id 0 there lets the kernel pick one.
+     */
+    private static final byte[] KERNEL = {AF_NETLINK, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
     private RtNetlink(SocketCalls socketCalls, FileCalls fileCalls, int fd) {
         this.socketCalls = socketCalls;
         this.fileCalls = fileCalls;
         this.fd = fd;
-        this.receiveBuffer = arena.allocate(RECEIVE_BYTES);
-        // struct sockaddr_nl of the kernel: family, pad, port id 0, no multicast groups.
-        this.kernel = arena.allocate(12, 4);
-        kernel.set(JAVA_SHORT, 0, (short) AF_NETLINK);
         this.seq = (int) (System.nanoTime() & 0x3FFF_FFFF);
     }
 
@@ -62,7 +59,7 @@ public final class RtNetlink implements LinkControl, AutoCloseable {
         RtNetlink socket = new RtNetlink(socketCalls, fileCalls, fd);
         try {
             // Port id 0: the kernel picks one, so several sockets in one process do not collide.
-            socketCalls.bind(fd, socket.kernel);
+            socketCalls.bind(fd, KERNEL);
         } catch (RuntimeException e) {
             socket.close();
             throw e;
@@ -161,11 +158,7 @@ public final class RtNetlink implements LinkControl, AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            fileCalls.close(fd);
-        } finally {
-            arena.close();
-        }
+        fileCalls.close(fd);
     }
 
     private int nextSeq() {
@@ -184,10 +177,7 @@ public final class RtNetlink implements LinkControl, AutoCloseable {
      * @throws NetlinkException if the kernel answers with an error
      */
     private List<Reply> exchange(String what, byte[] request, int id, Predicate<Reply> last) throws IOException {
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment message = call.allocateFrom(JAVA_BYTE, request);
-            socketCalls.sendto(fd, message, 0, kernel);
-        }
+        socketCalls.sendto(fd, request, 0, KERNEL);
         List<Reply> replies = new ArrayList<>();
         long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
         while (true) {
@@ -196,7 +186,7 @@ public final class RtNetlink implements LinkControl, AutoCloseable {
                 throw new IOException(what + ": no answer from the kernel within " + REPLY_TIMEOUT.toSeconds() + " s");
             }
             int length = (int) socketCalls.recv(fd, receiveBuffer, 0);
-            byte[] datagram = receiveBuffer.asSlice(0, length).toArray(JAVA_BYTE);
+            byte[] datagram = Arrays.copyOf(receiveBuffer, length);
             for (Reply reply : RtnlReplies.parse(datagram, length)) {
                 if (reply.seq() != id) {
                     continue;

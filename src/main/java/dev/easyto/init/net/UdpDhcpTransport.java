@@ -9,13 +9,9 @@ import static dev.easyto.init.linux.LinuxConstants.SOL_SOCKET;
 import static dev.easyto.init.linux.LinuxConstants.SO_BINDTODEVICE;
 import static dev.easyto.init.linux.LinuxConstants.SO_BROADCAST;
 import static dev.easyto.init.linux.LinuxConstants.SO_REUSEADDR;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.SocketCalls;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -34,34 +30,29 @@ public final class UdpDhcpTransport implements DhcpClient.Transport {
     private final SocketCalls socketCalls;
     private final FileCalls fileCalls;
     private final int fd;
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment receiveBuffer = arena.allocate(RECEIVE_BYTES);
-    private final MemorySegment servers;
+    /** An int option's value 1 (true), little-endian as x86_64 holds it. */
+    private static final byte[] ONE = {1, 0, 0, 0};
+
+    private final byte[] receiveBuffer = new byte[RECEIVE_BYTES];
+    private final byte[] servers = socketAddress(Ipv4Address.BROADCAST, DhcpMessage.SERVER_PORT);
 
     private UdpDhcpTransport(SocketCalls socketCalls, FileCalls fileCalls, int fd) {
         this.socketCalls = socketCalls;
         this.fileCalls = fileCalls;
         this.fd = fd;
-        this.servers = arena.allocateFrom(JAVA_BYTE, socketAddress(Ipv4Address.BROADCAST, DhcpMessage.SERVER_PORT));
     }
 
     /** A socket for DHCP on {@code interfaceName}; needs CAP_NET_RAW (SO_BINDTODEVICE) and CAP_NET_BIND_SERVICE. */
     public static UdpDhcpTransport open(SocketCalls socketCalls, FileCalls fileCalls, String interfaceName) {
         int fd = socketCalls.socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP);
         UdpDhcpTransport transport = new UdpDhcpTransport(socketCalls, fileCalls, fd);
-        try (Arena setup = Arena.ofConfined()) {
-            MemorySegment one = setup.allocateFrom(JAVA_INT, 1);
+        try {
             // Another DHCP client (a second interface's, or a leftover) may hold port 68 too.
-            socketCalls.setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, one);
-            socketCalls.setsockopt(fd, SOL_SOCKET, SO_BROADCAST, one);
+            socketCalls.setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, ONE);
+            socketCalls.setsockopt(fd, SOL_SOCKET, SO_BROADCAST, ONE);
             byte[] name = interfaceName.getBytes(StandardCharsets.UTF_8);
-            socketCalls.setsockopt(
-                    fd,
-                    SOL_SOCKET,
-                    SO_BINDTODEVICE,
-                    setup.allocateFrom(JAVA_BYTE, Arrays.copyOf(name, name.length + 1)));
-            socketCalls.bind(
-                    fd, setup.allocateFrom(JAVA_BYTE, socketAddress(Ipv4Address.ANY, DhcpMessage.CLIENT_PORT)));
+            socketCalls.setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, Arrays.copyOf(name, name.length + 1));
+            socketCalls.bind(fd, socketAddress(Ipv4Address.ANY, DhcpMessage.CLIENT_PORT));
         } catch (RuntimeException e) {
             transport.close();
             throw e;
@@ -79,9 +70,7 @@ public final class UdpDhcpTransport implements DhcpClient.Transport {
 
     @Override
     public void send(byte[] packet) {
-        try (Arena call = Arena.ofConfined()) {
-            socketCalls.sendto(fd, call.allocateFrom(JAVA_BYTE, packet), 0, servers);
-        }
+        socketCalls.sendto(fd, packet, 0, servers);
     }
 
     @Override
@@ -90,15 +79,11 @@ public final class UdpDhcpTransport implements DhcpClient.Transport {
             return null;
         }
         long length = socketCalls.recv(fd, receiveBuffer, 0);
-        return receiveBuffer.asSlice(0, length).toArray(JAVA_BYTE);
+        return Arrays.copyOf(receiveBuffer, (int) Math.min(length, RECEIVE_BYTES));
     }
 
     @Override
     public void close() {
-        try {
-            fileCalls.close(fd);
-        } finally {
-            arena.close();
-        }
+        fileCalls.close(fd);
     }
 }

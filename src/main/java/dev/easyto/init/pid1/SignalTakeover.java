@@ -13,6 +13,7 @@ import dev.easyto.init.linux.SignalSet;
 import dev.easyto.init.log.Console;
 import dev.easyto.init.process.Environ;
 import dev.easyto.init.supervise.SignalWatcher;
+import io.quarkus.runtime.ImageMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,14 +51,25 @@ final class SignalTakeover {
         }
         Map<String, String> env = Environ.ofInit();
         env.put(Environ.REEXEC_MARKER, "1");
-        // A JVM started as PID 1 needs LD_LIBRARY_PATH to find its own libraries while /proc
+        // An init started as PID 1 needs LD_LIBRARY_PATH to find its own libraries while /proc
         // (and so $ORIGIN) is missing; now it is mounted, and the workload must not inherit it.
-        String jvmLibraries = Path.of(System.getProperty("java.home"), "lib").toString();
-        if (jvmLibraries.equals(env.get("LD_LIBRARY_PATH"))) {
+        if (ownLibraries().equals(env.get("LD_LIBRARY_PATH"))) {
             env.remove("LD_LIBRARY_PATH");
         }
         signalCalls.sigprocmask(SIG_BLOCK, SignalWatcher.SHUTDOWN_SIGNALS);
         processCalls.execve("/proc/self/exe", commandLine(), Environ.strings(env));
+    }
+
+    /**
+     * Where the init's own shared libraries are: the JVM's {@code lib}, or for a native executable
+     * the {@code lib} beside it, where a dynamically linked build keeps the few it needs ({@code
+     * $ORIGIN/lib}; a static one needs none).
+     */
+    private static String ownLibraries() throws IOException {
+        if (ImageMode.current() == ImageMode.NATIVE_RUN) {
+            return Path.of("/proc/self/exe").toRealPath().resolveSibling("lib").toString();
+        }
+        return Path.of(System.getProperty("java.home"), "lib").toString();
     }
 
     private static List<String> commandLine() throws IOException {

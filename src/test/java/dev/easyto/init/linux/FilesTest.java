@@ -5,8 +5,6 @@ import static dev.easyto.init.linux.LinuxConstants.O_CREAT;
 import static dev.easyto.init.linux.LinuxConstants.O_EXCL;
 import static dev.easyto.init.linux.LinuxConstants.O_RDONLY;
 import static dev.easyto.init.linux.LinuxConstants.O_WRONLY;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.easyto.init.HostTools;
 import dev.easyto.init.linux.ffm.Ffm;
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -128,19 +126,19 @@ class FilesTest {
     void openWriteReadAndClose() throws IOException {
         Path file = dir.resolve("file");
         int original = fileCalls.umask(022);
-        try (Arena arena = Arena.ofConfined()) {
+        try {
             int fd = fileCalls.open(file.toString(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-            MemorySegment text = arena.allocateFrom("hello, file");
+            byte[] text = "hello, file".getBytes(StandardCharsets.UTF_8);
             assertEquals(5, fileCalls.write(fd, text, 5));
             fileCalls.close(fd);
             assertEquals("hello", Files.readString(file));
             assertEquals("rw-r--r--", permissions(file));
 
             fd = fileCalls.open(file.toString(), O_RDONLY | O_CLOEXEC, 0);
-            MemorySegment buffer = arena.allocate(64);
+            byte[] buffer = new byte[64];
             assertEquals(5, fileCalls.read(fd, buffer, 64));
             assertEquals(0, fileCalls.read(fd, buffer, 64), "end of file");
-            assertEquals("hello", new String(buffer.asSlice(0, 5).toArray(JAVA_BYTE), StandardCharsets.UTF_8));
+            assertEquals("hello", new String(buffer, 0, 5, StandardCharsets.UTF_8));
             int readFd = fd;
             assertThrows(IndexOutOfBoundsException.class, () -> fileCalls.read(readFd, buffer, 65));
             fileCalls.close(fd);
@@ -155,7 +153,7 @@ class FilesTest {
         assertEquals("open(\"/nonexistent\", 0x80000): ENOENT (No such file or directory)", missing.getMessage());
         SyscallException close = assertThrows(SyscallException.class, () -> fileCalls.close(-1));
         assertEquals("close(-1): EBADF (Bad file descriptor)", close.getMessage());
-        SyscallException write = assertThrows(SyscallException.class, () -> fileCalls.write(-1, MemorySegment.NULL, 0));
+        SyscallException write = assertThrows(SyscallException.class, () -> fileCalls.write(-1, new byte[0], 0));
         assertEquals("write(-1): EBADF (Bad file descriptor)", write.getMessage());
     }
 
@@ -165,9 +163,9 @@ class FilesTest {
         Path second = dir.resolve("second");
         int a = fileCalls.open(first.toString(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
         int b = fileCalls.open(second.toString(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
-        try (Arena arena = Arena.ofConfined()) {
+        try {
             fileCalls.dup2(a, b);
-            fileCalls.write(b, arena.allocateFrom("via b", StandardCharsets.UTF_8), 5);
+            fileCalls.write(b, "via b".getBytes(StandardCharsets.UTF_8), 5);
             SyscallException e = assertThrows(SyscallException.class, () -> fileCalls.dup2(-1, b));
             assertEquals("dup2(-1, " + b + "): EBADF (Bad file descriptor)", e.getMessage());
         } finally {
@@ -182,12 +180,13 @@ class FilesTest {
     void ioctl() throws IOException {
         Path file = Files.writeString(dir.resolve("file"), "x");
         int fd = fileCalls.open(file.toString(), O_RDONLY | O_CLOEXEC, 0);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment count = arena.allocate(JAVA_INT);
+        try {
+            byte[] count = new byte[4];
             fileCalls.ioctl(fd, LinuxConstants.FIONREAD, count);
-            assertEquals(1, count.get(JAVA_INT, 0));
-            SyscallException tty = assertThrows(
-                    SyscallException.class, () -> fileCalls.ioctl(fd, LinuxConstants.TIOCNOTTY, MemorySegment.NULL));
+            assertEquals(
+                    1, ByteBuffer.wrap(count).order(ByteOrder.LITTLE_ENDIAN).getInt());
+            SyscallException tty =
+                    assertThrows(SyscallException.class, () -> fileCalls.ioctl(fd, LinuxConstants.TIOCNOTTY, null));
             assertEquals("ioctl(" + fd + ", 0x5422): ENOTTY (Inappropriate ioctl for device)", tty.getMessage());
             SyscallException bad =
                     assertThrows(SyscallException.class, () -> fileCalls.ioctl(-1, LinuxConstants.FIONREAD, count));

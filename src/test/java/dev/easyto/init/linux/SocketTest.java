@@ -12,17 +12,14 @@ import static dev.easyto.init.linux.LinuxConstants.SOCK_RAW;
 import static dev.easyto.init.linux.LinuxConstants.SOL_SOCKET;
 import static dev.easyto.init.linux.LinuxConstants.SO_RCVTIMEO;
 import static dev.easyto.init.linux.LinuxConstants.SO_REUSEADDR;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easyto.init.linux.ffm.Ffm;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,27 +35,27 @@ class SocketTest {
     @Test
     void unixDatagramRoundTrip() {
         int fd = socketCalls.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment address = unixAddress(arena, dir.resolve("socket").toString());
+        try {
+            byte[] address = unixAddress(dir.resolve("socket").toString());
             socketCalls.bind(fd, address);
-            MemorySegment timeout = arena.allocate(16); // struct timeval: 1 s
-            timeout.set(JAVA_LONG, 0, 1);
+            byte[] timeout = little(16).putLong(0, 1).array(); // struct timeval: 1 s
             socketCalls.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, timeout);
 
-            MemorySegment message = arena.allocateFrom("ping");
+            byte[] message = "ping\0".getBytes(StandardCharsets.US_ASCII);
             assertEquals(5, socketCalls.sendto(fd, message, 0, address));
-            MemorySegment pending = arena.allocate(JAVA_INT);
+            byte[] pending = new byte[4];
             fileCalls.ioctl(fd, FIONREAD, pending);
-            assertEquals(5, pending.get(JAVA_INT, 0));
-            MemorySegment buffer = arena.allocate(16);
+            assertEquals(
+                    5, ByteBuffer.wrap(pending).order(ByteOrder.LITTLE_ENDIAN).getInt(0));
+            byte[] buffer = new byte[16];
             assertEquals(5, socketCalls.recv(fd, buffer, 0));
-            assertEquals("ping", buffer.getString(0));
+            assertEquals("ping", new String(buffer, 0, 4, StandardCharsets.US_ASCII));
 
             SyscallException empty =
                     assertThrows(SyscallException.class, () -> socketCalls.recv(fd, buffer, MSG_DONTWAIT));
             assertEquals("recv(" + fd + ", 0x40): EAGAIN (Resource temporarily unavailable)", empty.getMessage());
             SyscallException unconnected =
-                    assertThrows(SyscallException.class, () -> socketCalls.sendto(fd, message, 0, MemorySegment.NULL));
+                    assertThrows(SyscallException.class, () -> socketCalls.sendto(fd, message, 0, null));
             assertEquals(
                     "sendto(" + fd + ", 0x0): ENOTCONN (Transport endpoint is not connected)",
                     unconnected.getMessage());
@@ -77,10 +74,10 @@ class SocketTest {
     @Test
     void netlinkRouteSocket() {
         int fd = socketCalls.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-        try (Arena arena = Arena.ofConfined()) {
+        try {
             assertTrue(fd >= 0);
-            MemorySegment address = arena.allocate(12); // struct sockaddr_nl, port id 0: the kernel picks
-            address.set(JAVA_SHORT, 0, (short) AF_NETLINK);
+            // struct sockaddr_nl, port id 0: the kernel picks
+            byte[] address = little(12).putShort(0, (short) AF_NETLINK).array();
             socketCalls.bind(fd, address);
         } finally {
             fileCalls.close(fd);
@@ -90,13 +87,13 @@ class SocketTest {
     @Test
     void pollTimesOutThenSeesData() {
         int fd = socketCalls.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment address = unixAddress(arena, dir.resolve("polled").toString());
+        try {
+            byte[] address = unixAddress(dir.resolve("polled").toString());
             socketCalls.bind(fd, address);
             long started = System.nanoTime();
             assertEquals(0, socketCalls.poll(fd, POLLIN, 50));
             assertTrue(System.nanoTime() - started >= 40_000_000L, "poll returned before its timeout");
-            socketCalls.sendto(fd, arena.allocateFrom("ping"), 0, address);
+            socketCalls.sendto(fd, "ping".getBytes(StandardCharsets.US_ASCII), 0, address);
             assertEquals(POLLIN, socketCalls.poll(fd, POLLIN, 1000));
         } finally {
             fileCalls.close(fd);
@@ -111,22 +108,23 @@ class SocketTest {
         SyscallException family = assertThrows(SyscallException.class, () -> socketCalls.socket(9999, SOCK_DGRAM, 0));
         assertEquals(
                 "socket(9999, 0x2, 0): EAFNOSUPPORT (Address family not supported by protocol)", family.getMessage());
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment one = arena.allocateFrom(JAVA_INT, 1);
-            SyscallException option = assertThrows(
-                    SyscallException.class, () -> socketCalls.setsockopt(-1, SOL_SOCKET, SO_REUSEADDR, one));
-            assertEquals("setsockopt(-1, 1, 2): EBADF (Bad file descriptor)", option.getMessage());
-            SyscallException recv = assertThrows(SyscallException.class, () -> socketCalls.recv(-1, one, 0));
-            assertEquals("recv(-1, 0x0): EBADF (Bad file descriptor)", recv.getMessage());
-        }
+        byte[] one = little(4).putInt(0, 1).array();
+        SyscallException option =
+                assertThrows(SyscallException.class, () -> socketCalls.setsockopt(-1, SOL_SOCKET, SO_REUSEADDR, one));
+        assertEquals("setsockopt(-1, 1, 2): EBADF (Bad file descriptor)", option.getMessage());
+        SyscallException recv = assertThrows(SyscallException.class, () -> socketCalls.recv(-1, one, 0));
+        assertEquals("recv(-1, 0x0): EBADF (Bad file descriptor)", recv.getMessage());
     }
 
     /** A {@code struct sockaddr_un}: the family, then the NUL-terminated path. */
-    private static MemorySegment unixAddress(Arena arena, String path) {
-        MemorySegment address = arena.allocate(110);
-        address.set(JAVA_SHORT, 0, (short) AF_UNIX);
-        MemorySegment.copy(arena.allocateFrom(path), 0, address, 2, path.length());
-        assertTrue(address.get(JAVA_BYTE, 2 + path.length()) == 0);
-        return address;
+    private static byte[] unixAddress(String path) {
+        byte[] name = path.getBytes(StandardCharsets.UTF_8);
+        assertTrue(name.length < 108, "path too long for sockaddr_un: " + path);
+        return little(110).putShort(0, (short) AF_UNIX).put(2, name).array();
+    }
+
+    /** A zeroed C struct of {@code size} bytes, in x86_64's byte order. */
+    private static ByteBuffer little(int size) {
+        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 }

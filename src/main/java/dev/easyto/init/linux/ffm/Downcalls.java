@@ -1,9 +1,10 @@
 package dev.easyto.init.linux.ffm;
 
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import dev.easyto.init.linux.Errno;
+import dev.easyto.init.linux.CallFormat;
 import dev.easyto.init.linux.SignalSet;
 import dev.easyto.init.linux.SyscallException;
 import java.lang.foreign.Arena;
@@ -11,8 +12,8 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * What the FFM families share: calling a downcall handle and turning its -1 and errno into a
- * {@link SyscallException}, retrying on {@code EINTR}, the C arguments more than one family builds,
- * and the formatting of arguments for the exception's message.
+ * {@link SyscallException}, and the C arguments more than one family builds. The arguments'
+ * checks and message texts are {@link CallFormat}'s, which the other backend uses too.
  */
 final class Downcalls {
     private Downcalls() {}
@@ -33,11 +34,6 @@ final class Downcalls {
     @FunctionalInterface
     interface StringInvocation {
         long invoke(MemorySegment callState, MemorySegment cString) throws Throwable;
-    }
-
-    @FunctionalInterface
-    interface Retryable {
-        long attempt();
     }
 
     static long invoke(Invocation invocation) {
@@ -66,35 +62,34 @@ final class Downcalls {
         return result;
     }
 
-    /**
-     * {@link #call} for a function whose first argument is a string, a path mostly: the message
-     * shows it quoted, then {@code moreArguments} (", " and the rest, or nothing).
-     */
-    static long callWithString(String name, String string, String moreArguments, StringInvocation invocation) {
+    /** {@link #call} for a function whose first argument is a string, a path mostly. */
+    static long callWithString(String name, String string, String arguments, StringInvocation invocation) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cFirst = cString(arena, string);
-            return call(arena, name, quote(string) + moreArguments, state -> invocation.invoke(state, cFirst));
-        }
-    }
-
-    static long restartingOnEintr(Retryable call) {
-        while (true) {
-            try {
-                return call.attempt();
-            } catch (SyscallException e) {
-                if (!e.is(Errno.EINTR)) {
-                    throw e;
-                }
-            }
+            return call(arena, name, arguments, state -> invocation.invoke(state, cFirst));
         }
     }
 
     static MemorySegment cString(Arena arena, String string) {
-        if (string.indexOf('\0') >= 0) {
-            // C would see only the part before the NUL, a different path or argument than asked for.
-            throw new IllegalArgumentException("NUL inside a C string: " + quote(string));
+        return arena.allocateFrom(CallFormat.cString(string));
+    }
+
+    /** A native copy of {@code bytes}, or NULL for null; the C function reads or writes the copy. */
+    static MemorySegment copyIn(Arena arena, byte[] bytes) {
+        if (bytes == null) {
+            return MemorySegment.NULL;
         }
-        return arena.allocateFrom(string);
+        // Never of size 0: a zero-length array still gets an address the call may be given.
+        MemorySegment copy = arena.allocate(Math.max(1, bytes.length));
+        MemorySegment.copy(bytes, 0, copy, JAVA_BYTE, 0, bytes.length);
+        return copy;
+    }
+
+    /** The first {@code count} bytes the C function left in {@code copy}, back into {@code bytes}. */
+    static void copyOut(MemorySegment copy, byte[] bytes, long count) {
+        if (bytes != null && count > 0) {
+            MemorySegment.copy(copy, JAVA_BYTE, 0, bytes, 0, Math.toIntExact(count));
+        }
     }
 
     /** A glibc {@code sigset_t}: the kernel's 64 bits first, the rest unused. */
@@ -102,42 +97,5 @@ final class Downcalls {
         MemorySegment sigset = arena.allocate(Libc.SIGSET_T_BYTES, 8);
         sigset.set(JAVA_LONG, 0, set.bits());
         return sigset;
-    }
-
-    /**
-     * A uid or gid as the 32-bit C type; -1 (all ones) is the "unchanged" value of chown and the
-     * setres calls. Larger values would be silently cut to another id.
-     */
-    static int id(long id) {
-        if (id < -1 || id > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("not a user or group id: " + id);
-        }
-        return (int) id;
-    }
-
-    static String quote(String string) {
-        if (string == null) {
-            return "NULL";
-        }
-        StringBuilder quoted = new StringBuilder(string.length() + 2).append('"');
-        for (int i = 0; i < string.length(); i++) {
-            char c = string.charAt(i);
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\0' -> quoted.append("\\0");
-                default -> quoted.append(c);
-            }
-        }
-        return quoted.append('"').toString();
-    }
-
-    static String hex(long value) {
-        return "0x" + Long.toHexString(value);
-    }
-
-    static String hex(int value) {
-        return "0x" + Integer.toHexString(value);
     }
 }

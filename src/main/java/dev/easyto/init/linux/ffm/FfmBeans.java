@@ -6,15 +6,18 @@ import dev.easyto.init.linux.MountCalls;
 import dev.easyto.init.linux.ProcessCalls;
 import dev.easyto.init.linux.SignalCalls;
 import dev.easyto.init.linux.SocketCalls;
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
  * Makes each system-call family a bean, backed by {@link Ffm}. The backend is chosen when the
  * application is built: in JVM mode (the application, dev mode, the tests) it is this one; a native
- * image is to get a C-interface backend, with producers of its own beside it, enabled instead.
+ * executable ({@code quarkus.native.enabled}) gets the C-interface backend's {@code CifBeans}
+ * instead, and with this class no bean nothing there reaches a downcall.
  */
 @Singleton
+@UnlessBuildProperty(name = "quarkus.native.enabled", stringValue = "true", enableIfMissing = true)
 public class FfmBeans {
 
     @Produces

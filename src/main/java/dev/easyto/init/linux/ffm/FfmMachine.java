@@ -2,9 +2,9 @@ package dev.easyto.init.linux.ffm;
 
 import static dev.easyto.init.linux.ffm.Downcalls.call;
 import static dev.easyto.init.linux.ffm.Downcalls.callWithString;
-import static dev.easyto.init.linux.ffm.Downcalls.hex;
 import static dev.easyto.init.linux.ffm.Downcalls.invoke;
 
+import dev.easyto.init.linux.CallFormat;
 import dev.easyto.init.linux.MachineCalls;
 import java.nio.charset.StandardCharsets;
 
@@ -14,13 +14,13 @@ final class FfmMachine implements MachineCalls {
     @Override
     public void sethostname(String name) {
         long length = name.getBytes(StandardCharsets.UTF_8).length;
-        callWithString(
-                "sethostname", name, "", (state, cName) -> (int) Libc.SETHOSTNAME.invokeExact(state, cName, length));
+        callWithString("sethostname", name, CallFormat.path(name), (state, cName) ->
+                (int) Libc.SETHOSTNAME.invokeExact(state, cName, length));
     }
 
     @Override
     public void reboot(int cmd) {
-        call("reboot", hex(cmd), state -> (int) Libc.REBOOT.invokeExact(state, cmd));
+        call("reboot", CallFormat.hex(cmd), state -> (int) Libc.REBOOT.invokeExact(state, cmd));
     }
 
     @Override

@@ -3,9 +3,8 @@ package dev.easyto.init.linux.ffm;
 import static dev.easyto.init.linux.ffm.Downcalls.cString;
 import static dev.easyto.init.linux.ffm.Downcalls.call;
 import static dev.easyto.init.linux.ffm.Downcalls.callWithString;
-import static dev.easyto.init.linux.ffm.Downcalls.hex;
-import static dev.easyto.init.linux.ffm.Downcalls.quote;
 
+import dev.easyto.init.linux.CallFormat;
 import dev.easyto.init.linux.MountCalls;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -20,14 +19,14 @@ final class FfmMounts implements MountCalls {
             MemorySegment cTarget = cString(arena, target);
             MemorySegment cType = cStringOrNull(arena, fstype);
             MemorySegment cData = cStringOrNull(arena, data);
-            call(arena, "mount", quote(source) + ", " + quote(target), state ->
+            call(arena, "mount", CallFormat.twoPaths(source, target), state ->
                     (int) Libc.MOUNT.invokeExact(state, cSource, cTarget, cType, flags, cData));
         }
     }
 
     @Override
     public void umount2(String target, int flags) {
-        callWithString("umount2", target, ", " + hex(flags), (state, cTarget) ->
+        callWithString("umount2", target, CallFormat.pathAndFlags(target, flags), (state, cTarget) ->
                 (int) Libc.UMOUNT2.invokeExact(state, cTarget, flags));
     }
 

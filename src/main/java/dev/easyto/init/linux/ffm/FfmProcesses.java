@@ -1,5 +1,12 @@
 package dev.easyto.init.linux.ffm;
 
+import static dev.easyto.init.linux.CallFormat.SPAWN_CLOSE_FROM;
+import static dev.easyto.init.linux.CallFormat.SPAWN_SIGDEFAULT;
+import static dev.easyto.init.linux.CallFormat.SPAWN_SIGMASK;
+import static dev.easyto.init.linux.CallFormat.hex;
+import static dev.easyto.init.linux.CallFormat.id;
+import static dev.easyto.init.linux.CallFormat.quote;
+import static dev.easyto.init.linux.CallFormat.restartingOnEintr;
 import static dev.easyto.init.linux.LinuxConstants.CLOSE_RANGE_CLOEXEC;
 import static dev.easyto.init.linux.LinuxConstants.POSIX_SPAWN_SETSID;
 import static dev.easyto.init.linux.LinuxConstants.POSIX_SPAWN_SETSIGDEF;
@@ -8,20 +15,15 @@ import static dev.easyto.init.linux.LinuxConstants.SYS_CLOSE_RANGE;
 import static dev.easyto.init.linux.LinuxConstants.SYS_SETGROUPS;
 import static dev.easyto.init.linux.LinuxConstants.SYS_SETRESGID;
 import static dev.easyto.init.linux.LinuxConstants.SYS_SETRESUID;
-import static dev.easyto.init.linux.LinuxConstants.WNOHANG;
 import static dev.easyto.init.linux.ffm.Downcalls.cString;
 import static dev.easyto.init.linux.ffm.Downcalls.call;
-import static dev.easyto.init.linux.ffm.Downcalls.hex;
-import static dev.easyto.init.linux.ffm.Downcalls.id;
 import static dev.easyto.init.linux.ffm.Downcalls.invoke;
-import static dev.easyto.init.linux.ffm.Downcalls.quote;
-import static dev.easyto.init.linux.ffm.Downcalls.restartingOnEintr;
 import static dev.easyto.init.linux.ffm.Downcalls.sigset;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.easyto.init.linux.CallFormat;
 import dev.easyto.init.linux.ChildExit;
-import dev.easyto.init.linux.LinuxConstants;
 import dev.easyto.init.linux.ProcessCalls;
 import dev.easyto.init.linux.SignalSet;
 import dev.easyto.init.linux.SpawnOptions;
@@ -29,7 +31,6 @@ import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.linux.ffm.Downcalls.Invocation;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
 import java.util.List;
 
 /** {@link ProcessCalls} through the C library. */
@@ -71,9 +72,9 @@ final class FfmProcesses implements ProcessCalls {
             flags |= POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
             MemorySegment none = sigset(arena, SignalSet.EMPTY);
             MemorySegment all = sigset(arena, SignalSet.all());
-            spawnCall("posix_spawnattr_setsigmask", SignalSet.EMPTY.toString(), () ->
+            spawnCall("posix_spawnattr_setsigmask", SPAWN_SIGMASK, () ->
                     (int) Libc.POSIX_SPAWNATTR_SETSIGMASK.invokeExact(attributes, none));
-            spawnCall("posix_spawnattr_setsigdefault", "all signals", () ->
+            spawnCall("posix_spawnattr_setsigdefault", SPAWN_SIGDEFAULT, () ->
                     (int) Libc.POSIX_SPAWNATTR_SETSIGDEFAULT.invokeExact(attributes, all));
         }
         short cFlags = (short) flags;
@@ -94,8 +95,8 @@ final class FfmProcesses implements ProcessCalls {
                 spawnCall("posix_spawn_file_actions_addchdir_np", quote(directory), () ->
                         (int) Libc.POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP.invokeExact(actions, cDirectory));
             }
-            spawnCall("posix_spawn_file_actions_addclosefrom_np", "3", () ->
-                    (int) Libc.POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP.invokeExact(actions, 3));
+            spawnCall("posix_spawn_file_actions_addclosefrom_np", String.valueOf(SPAWN_CLOSE_FROM), () ->
+                    (int) Libc.POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP.invokeExact(actions, SPAWN_CLOSE_FROM));
         } catch (RuntimeException e) {
             invoke(() -> (int) Libc.POSIX_SPAWN_FILE_ACTIONS_DESTROY.invokeExact(actions));
             throw e;
@@ -104,25 +105,22 @@ final class FfmProcesses implements ProcessCalls {
 
     @Override
     public ChildExit waitid(int idType, int id, int options) {
-        String arguments = idTypeName(idType) + ", " + id + ", " + hex(options);
+        String arguments = CallFormat.waitid(idType, id, options);
         try (Arena arena = Arena.ofConfined()) {
             // Zeroed by the arena: with WNOHANG the kernel leaves si_pid 0 when no child is ready.
             MemorySegment info = arena.allocate(Libc.SIGINFO_T_BYTES, 8);
             restartingOnEintr(() -> call(arena, "waitid", arguments, state ->
                     (int) Libc.WAITID.invokeExact(state, idType, id, info, options)));
             // siginfo_t on x86_64: si_code at 8; for SIGCHLD si_pid at 16 and si_status at 24.
-            int pid = info.get(JAVA_INT, 16);
-            if (pid == 0 && (options & WNOHANG) != 0) {
-                return null;
-            }
-            return new ChildExit(pid, info.get(JAVA_INT, 8), info.get(JAVA_INT, 24));
+            return CallFormat.waitidResult(
+                    info.get(JAVA_INT, 16), info.get(JAVA_INT, 8), info.get(JAVA_INT, 24), options);
         }
     }
 
     @Override
     public void closeRangeOnExec(int first) {
         long from = first;
-        call("close_range", first + ", ~0U, CLOSE_RANGE_CLOEXEC", state ->
+        call("close_range", CallFormat.closeRangeOnExec(first), state ->
                 (long) Libc.SYSCALL.invokeExact(state, SYS_CLOSE_RANGE, from, 0xFFFF_FFFFL, CLOSE_RANGE_CLOEXEC));
     }
 
@@ -147,7 +145,8 @@ final class FfmProcesses implements ProcessCalls {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment list = gidList(arena, gids);
             long size = gids.length;
-            call(arena, "setgroups", ids(gids), state -> (int) Libc.SETGROUPS.invokeExact(state, size, list));
+            call(arena, "setgroups", CallFormat.ids(gids), state ->
+                    (int) Libc.SETGROUPS.invokeExact(state, size, list));
         }
     }
 
@@ -169,7 +168,7 @@ final class FfmProcesses implements ProcessCalls {
             MemorySegment list = gidList(arena, gids);
             long size = gids.length;
             long address = list.address();
-            call(arena, "setgroups", ids(gids), state ->
+            call(arena, "setgroups", CallFormat.ids(gids), state ->
                     (long) Libc.SYSCALL.invokeExact(state, SYS_SETGROUPS, size, address, 0L));
         }
     }
@@ -189,13 +188,13 @@ final class FfmProcesses implements ProcessCalls {
         long r = id(real);
         long e = id(effective);
         long s = id(saved);
-        call(name, real + ", " + effective + ", " + saved, state ->
+        call(name, CallFormat.threeIds(real, effective, saved), state ->
                 (long) Libc.SYSCALL.invokeExact(state, number, r, e, s));
     }
 
     @Override
     public void setns(int fd, int nstype) {
-        call("setns", fd + ", " + hex(nstype), state -> (int) Libc.SETNS.invokeExact(state, fd, nstype));
+        call("setns", CallFormat.fdAndFlags(fd, nstype), state -> (int) Libc.SETNS.invokeExact(state, fd, nstype));
     }
 
     @Override
@@ -231,20 +230,5 @@ final class FfmProcesses implements ProcessCalls {
             list.setAtIndex(JAVA_INT, i, id(gids[i]));
         }
         return list;
-    }
-
-    /** The ids, or their count when there are so many that the message would drown in them. */
-    private static String ids(long[] ids) {
-        return ids.length <= 16 ? Arrays.toString(ids) : ids.length + " ids";
-    }
-
-    private static String idTypeName(int idType) {
-        return switch (idType) {
-            case LinuxConstants.P_ALL -> "P_ALL";
-            case LinuxConstants.P_PID -> "P_PID";
-            case LinuxConstants.P_PGID -> "P_PGID";
-            case LinuxConstants.P_PIDFD -> "P_PIDFD";
-            default -> String.valueOf(idType);
-        };
     }
 }
