@@ -62,13 +62,19 @@ run: setup build
 	if [ -n "$$work" ]; then rm -rf --one-file-system "$$work"; fi; \
 	status=$$(cat $(RUN_DIR)/status); rm -f $(RUN_DIR)/status; exit "$$status"
 
-# One scenario booted in the sandbox: SCENARIO is a name under src/test/scenarios or a directory.
+# One scenario booted in the sandbox: SCENARIO is a name under src/test/scenarios or a directory;
+# ARTIFACT=native boots the native executable (make native) instead of the JVM application.
 # Runs as root; see src/test/sandbox/run-scenario.sh for INIT_COMMAND, VERBOSE=1, KEEP=1.
 sandbox:
 	@test -n "$(SCENARIO)" || { echo "usage: make sandbox SCENARIO=<name or path>" >&2; exit 2; }
 	@if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -d target/test-classes ]; then $(MVN) -q package -DskipTests; fi
+	@if [ "$(ARTIFACT)" = native ] && [ ! -x target/native/easyto-init ]; then \
+		echo "make sandbox: no native executable; run: make native" >&2; exit 2; fi
 	@if [ -d "src/test/scenarios/$(SCENARIO)" ]; then dir="src/test/scenarios/$(SCENARIO)"; else dir="$(SCENARIO)"; fi; \
-		sh src/test/sandbox/run-scenario.sh "$$dir"
+		if [ "$(ARTIFACT)" = native ]; then \
+			APP_DIR=target/native INIT_COMMAND=/.easyto/app/easyto-init \
+			INIT_ENV=LD_LIBRARY_PATH=/.easyto/app/lib REPORT_BOOT=0 sh src/test/sandbox/run-scenario.sh "$$dir"; \
+		else sh src/test/sandbox/run-scenario.sh "$$dir"; fi
 
 # One scenario booted in a QEMU virtual machine (TCG) with Debian's kernel: SCENARIO is a name under
 # src/test/scenarios or src/native-test/vm/scenarios, or a directory. Runs as root; fetches the
