@@ -36,11 +36,18 @@ native:
 		sh src/native-test/native-dist.sh "$$home"
 
 # Every test: formatting check, compile with warnings as errors, unit, CLI and property tests, the
-# sandbox scenarios and the VM boots. A missing prerequisite fails them, naming it; EASYTO_SKIP
-# (e.g. EASYTO_SKIP=vm,sandbox) is the only way to skip a layer, and the run ends by listing what
-# was skipped and why.
+# sandbox scenarios and the VM boots on the JVM build; then the native executable (make native) and
+# the integration tests again on it (failsafe's execution `native`: the commands, every sandbox
+# scenario, the VM boots). A missing prerequisite fails them, naming it; EASYTO_SKIP (e.g.
+# EASYTO_SKIP=vm,sandbox,native) is the only way to skip a layer, and each run ends by listing
+# what was skipped and why.
 test: setup
 	$(MVN) verify
+	@case ",$(EASYTO_SKIP)," in \
+		*,native,*) echo "easyto-init tests: skipped: the native executable and its integration tests (EASYTO_SKIP=native)" ;; \
+		*) $(MAKE) --no-print-directory native && \
+			$(MVN) failsafe:integration-test@native failsafe:verify@native ;; \
+	esac
 
 # The main job on the embedded sample: validate the sample user data, print the plan, then boot
 # the sample image with the init as PID 1 in a sandbox against the mock IMDS (needs root) and print
@@ -68,13 +75,8 @@ run: setup build
 sandbox:
 	@test -n "$(SCENARIO)" || { echo "usage: make sandbox SCENARIO=<name or path>" >&2; exit 2; }
 	@if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -d target/test-classes ]; then $(MVN) -q package -DskipTests; fi
-	@if [ "$(ARTIFACT)" = native ] && [ ! -x target/native/easyto-init ]; then \
-		echo "make sandbox: no native executable; run: make native" >&2; exit 2; fi
 	@if [ -d "src/test/scenarios/$(SCENARIO)" ]; then dir="src/test/scenarios/$(SCENARIO)"; else dir="$(SCENARIO)"; fi; \
-		if [ "$(ARTIFACT)" = native ]; then \
-			APP_DIR=target/native INIT_COMMAND=/.easyto/app/easyto-init \
-			INIT_ENV=LD_LIBRARY_PATH=/.easyto/app/lib REPORT_BOOT=0 sh src/test/sandbox/run-scenario.sh "$$dir"; \
-		else sh src/test/sandbox/run-scenario.sh "$$dir"; fi
+		ARTIFACT=$(or $(ARTIFACT),jvm) sh src/test/sandbox/run-scenario.sh "$$dir"
 
 # One scenario booted in a QEMU virtual machine (TCG) with Debian's kernel: SCENARIO is a name under
 # src/test/scenarios or src/native-test/vm/scenarios, or a directory. Runs as root; fetches the

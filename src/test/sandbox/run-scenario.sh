@@ -6,13 +6,18 @@
 #
 # Usage: run-scenario.sh SCENARIO_DIR
 # Environment:
+#   ARTIFACT           which build of the init is PID 1: jvm (default: the application,
+#                      target/quarkus-app, on the host's JDK at /.easyto/jdk) or native (the
+#                      native executable and its lib/ from target/native, which make native lays
+#                      out); sets the defaults of the next three
 #   INIT_COMMAND       command line exec'd as PID 1 inside the root (split on blanks, no
-#                      quoting; default: the application, /.easyto/app, on the host's JDK,
-#                      /.easyto/jdk)
-#   APP_DIR            shown read-only at /.easyto/app (default target/quarkus-app)
+#                      quoting)
+#   APP_DIR            shown read-only at /.easyto/app (default target/quarkus-app, native:
+#                      target/native)
 #   TEST_CLASSES       classpath of the mock IMDS (default target/test-classes)
 #   INIT_ENV           extra KEY=VALUE words for the init's environment (default with the
-#                      default INIT_COMMAND: LD_LIBRARY_PATH=/.easyto/jdk/lib, see below)
+#                      default INIT_COMMAND: LD_LIBRARY_PATH=/.easyto/jdk/lib, native:
+#                      LD_LIBRARY_PATH=/.easyto/app/lib; see below)
 #   JAVA_HOME          the JDK for the mock and, at /.easyto/jdk, for the init
 #   ROOT_OVERLAY       extra directory copied over the root before the scenario's overlay
 #   PRECONFIGURE_NET   0 (default): the init configures its network itself, by DHCP; 1: the
@@ -52,12 +57,31 @@ harness=run-scenario
 
 start_harness "network namespaces, mounts, chroot" "$@"
 find_jdk java ""
+artifact=${ARTIFACT:-jvm}
+case "${artifact}" in
+    jvm)
+        default_app_dir=${repo}/target/quarkus-app
+        default_command="/.easyto/jdk/bin/java -Xrs -XX:+DisableAttachMechanism -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m -jar /.easyto/app/quarkus-run.jar"
+        # The java launcher finds libjli.so through its $ORIGIN rpath, which glibc resolves by
+        # reading /proc/self/exe: PID 1 starts before anything mounted /proc.
+        default_env=LD_LIBRARY_PATH=/.easyto/jdk/lib
+        build_hint="mvn -q package -DskipTests"
+        ;;
+    native)
+        default_app_dir=${repo}/target/native
+        default_command=/.easyto/app/easyto-init
+        # The same for the JDK libraries a stand-in build links (src/native-test/README.md).
+        default_env=LD_LIBRARY_PATH=/.easyto/app/lib
+        build_hint="make native"
+        ;;
+    *) die "ARTIFACT=${artifact}: expected jvm or native" ;;
+esac
 # A stand-in init (INIT_COMMAND) may not need the application, the default one does.
-app_dir=${APP_DIR:-${repo}/target/quarkus-app}
+app_dir=${APP_DIR:-${default_app_dir}}
 if [ -d "${app_dir}" ]; then
     app_dir=$(absolute "${app_dir}")
 elif [ -z "${INIT_COMMAND:-}" ] || [ -n "${APP_DIR:-}" ]; then
-    die "no application in ${app_dir} (run: mvn -q package -DskipTests)"
+    die "no ${artifact} build of the init in ${app_dir} (run: ${build_hint})"
 else
     app_dir=""
 fi
@@ -66,11 +90,9 @@ root_overlay=""
 if [ -n "${ROOT_OVERLAY:-}" ]; then
     root_overlay=$(absolute "${ROOT_OVERLAY}")
 fi
-init_command=${INIT_COMMAND:-/.easyto/jdk/bin/java -Xrs -XX:+DisableAttachMechanism -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m -jar /.easyto/app/quarkus-run.jar}
-# The java launcher finds libjli.so through its $ORIGIN rpath, which glibc resolves by reading
-# /proc/self/exe: PID 1 starts before anything mounted /proc, so without this it cannot start.
+init_command=${INIT_COMMAND:-${default_command}}
 if [ -z "${INIT_COMMAND:-}" ]; then
-    init_env=${INIT_ENV-LD_LIBRARY_PATH=/.easyto/jdk/lib}
+    init_env=${INIT_ENV-${default_env}}
 else
     init_env=${INIT_ENV:-}
 fi

@@ -59,7 +59,7 @@ judge_console()
     echo "${verdict}"
 }
 
-# report_boot: the init's boot trace (out/boot-trace.json), read by the application's own
+# report_boot: the init's boot trace (out/boot-trace.json), read by the booted build's own
 # `analyze`: its blame printed after the RESULT line; trace, chart and console kept in
 # ${BOOT_REPORTS:-target/sandbox-boots}/<scenario>/. REPORT_BOOT=0 turns it off (the Java tests keep
 # their own reports).
@@ -71,7 +71,11 @@ report_boot()
     mkdir -p "${kept}"
     cp "${clean}" "${kept}/console.log"
     cp "${trace}" "${kept}/boot-trace.json"
-    analyze="${java_home}/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar ${app_dir}/quarkus-run.jar analyze"
+    if [ -x "${app_dir}/easyto-init" ]; then
+        analyze="${app_dir}/easyto-init analyze"
+    else
+        analyze="${java_home}/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar ${app_dir}/quarkus-run.jar analyze"
+    fi
     ${analyze} blame "${trace}" || echo "${harness}: analyze blame failed" >&2
     ${analyze} plot "${trace}" >"${kept}/boot-chart.svg" || echo "${harness}: analyze plot failed" >&2
 }

@@ -3,6 +3,9 @@ package dev.easyto.init.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.util.Properties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.main.Launch;
@@ -101,5 +104,20 @@ class PackagedCommandsIT {
                 errors.stream().anyMatch(line -> line.startsWith("error: pom.xml:1:1: invalid JSON: ")),
                 errors::toString);
         assertTrue(errors.stream().noneMatch(line -> line.contains("Exception")), errors::toString);
+    }
+
+    /**
+     * The run that asks for the native executable ({@code easyto.artifact=native}, failsafe's
+     * {@code native} execution) must launch it: Quarkus picks the artifact from the properties
+     * the last build wrote, so a JVM build after {@code make native} would test the jar instead.
+     */
+    @Test
+    void launchesTheArtifactAskedFor() throws IOException {
+        Properties built = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("target/quarkus-artifact.properties"))) {
+            built.load(in);
+        }
+        String expected = System.getProperty("easyto.artifact", "jvm").equals("native") ? "native" : "jar";
+        assertEquals(expected, built.getProperty("type"), "target/quarkus-artifact.properties: " + built);
     }
 }
