@@ -6,6 +6,7 @@ import static dev.easyto.init.linux.LinuxConstants.O_WRONLY;
 
 import dev.easyto.init.linux.FileCalls;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,9 +89,17 @@ final class RehearsedFiles implements FileCalls {
         }
     }
 
+    /**
+     * Under the root, missing parents are made first: a mount point inside a filesystem the
+     * rehearsal only said it would mount (sysfs's {@code /sys/fs/cgroup}) has no parent there.
+     */
     @Override
     public void mkdir(String path, int mode) {
         if (log.inRoot(path)) {
+            Path parent = Path.of(path).getParent();
+            if (parent != null && !Files.isDirectory(parent) && log.inRoot(parent.toString())) {
+                mkdir(parent.toString(), 0755);
+            }
             machine.mkdir(path, mode);
         } else {
             log.would("make the directory %s (%04o)", path, mode);
