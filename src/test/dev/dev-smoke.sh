@@ -12,9 +12,11 @@ limit=${DEV_SMOKE_SECONDS:-300}
 started=$(date +%s)
 dev_pid=""
 
+# dev-mode.sh runs in a session of its own: its shell only acts on a signal once its foreground
+# Maven has ended, so the whole group (Maven, the dev JVM, the mock, moto_server) is stopped at once.
 finish()
 {
-    [ -z "${dev_pid}" ] || kill "${dev_pid}" 2>/dev/null || true
+    [ -z "${dev_pid}" ] || kill -- "-${dev_pid}" 2>/dev/null || true
     wait 2>/dev/null || true
 }
 trap finish EXIT
@@ -34,7 +36,8 @@ await_count()
 
 mkdir -p "${repo}/target"
 cp "${repo}/src/test/sample/user-data.yaml" "${user_data}"
-USER_DATA=${user_data} SCENARIO=${repo}/src/test/sample sh "${repo}/src/test/dev/dev-mode.sh" </dev/null >"${log}" 2>&1 &
+USER_DATA=${user_data} SCENARIO=${repo}/src/test/sample setsid sh "${repo}/src/test/dev/dev-mode.sh" \
+    </dev/null >"${log}" 2>&1 &
 dev_pid=$!
 await_count 1 "^plan:"
 first=$(($(date +%s) - started))
