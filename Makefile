@@ -8,7 +8,7 @@ MVN ?= mvn -B -ntp
 SAMPLE := src/test/sample
 SAMPLE_ARGS := --user-data $(SAMPLE)/user-data.yaml --metadata $(SAMPLE)/metadata.json --root $(SAMPLE)/overlay
 
-.PHONY: build native test run fmt clean sandbox vm bench setup
+.PHONY: build native test run fmt clean sandbox vm bench setup dev dev-smoke
 
 # The application in the standard Quarkus layout: java -jar target/quarkus-app/quarkus-run.jar <subcommand>
 build:
@@ -89,6 +89,16 @@ vm:
 		elif [ -d "src/native-test/vm/scenarios/$(SCENARIO)" ]; then dir="src/native-test/vm/scenarios/$(SCENARIO)"; \
 		else dir="$(SCENARIO)"; fi; \
 		sh src/native-test/vm/run-vm.sh "$$dir"
+
+# Quarkus dev mode rehearsing the boot for USER_DATA (optionally SCENARIO=<dir>, IMAGE=<dir>), as any
+# user: the mock IMDS and, for AWS sources, moto_server on loopback; the boot into target/dev-root,
+# its blame and plan printed; an edit of the inputs rehearses again, [s] after a code change.
+dev:
+	@sh src/test/dev/dev-mode.sh
+
+# make dev as a person uses it: the sample's plan, an edit of its user data, the plan again.
+dev-smoke:
+	@sh src/test/dev/dev-smoke.sh
 
 # Boot speed and memory: the benchmark scenario booted RUNS times in the sandbox (needs root).
 RUNS ?= 5

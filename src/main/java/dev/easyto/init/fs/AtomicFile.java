@@ -10,7 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a file so that readers see the old content or the new one, never a torn mix, and a
@@ -18,7 +21,22 @@ import java.util.Set;
  * mode (a secret is never world-readable, not even briefly), synced, then renamed over the target.
  */
 public final class AtomicFile {
+    private static final String TEMPORARY_SUFFIX = ".tmp";
+
+    /** {@code .<name>.<random digits>.tmp}, as {@link Files#createTempFile} names it from our prefix. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.[0-9]+" + Pattern.quote(TEMPORARY_SUFFIX));
+
     private AtomicFile() {}
+
+    /**
+     * The file a temporary file of {@link #write} becomes, or empty for any other name: the
+     * temporary file is chowned before the rename, so whoever watches the chown sees this name.
+     */
+    public static Optional<Path> targetOf(Path temporary) {
+        Path name = temporary.getFileName();
+        Matcher matcher = TEMPORARY.matcher(name == null ? "" : name.toString());
+        return matcher.matches() ? Optional.of(temporary.resolveSibling(matcher.group(1))) : Optional.empty();
+    }
 
     public static void write(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
         write(target, content, mode, null, -1, -1);
@@ -34,7 +52,7 @@ public final class AtomicFile {
             throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(
-                dir, "." + target.getFileName() + ".", ".tmp", PosixFilePermissions.asFileAttribute(mode));
+                dir, "." + target.getFileName() + ".", TEMPORARY_SUFFIX, PosixFilePermissions.asFileAttribute(mode));
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);

@@ -4,8 +4,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-/** What network bring-up does to links, addresses and routes: rtnetlink, or a fake in tests. */
-public interface LinkControl {
+/**
+ * What network bring-up does to links, addresses and routes: rtnetlink, or a fake in tests. Closed
+ * when bring-up is done, which releases rtnetlink's socket; a fake holds nothing.
+ */
+public interface LinkControl extends AutoCloseable {
+
+    @Override
+    default void close() {}
 
     /** Every link of the network namespace, in the kernel's order. */
     List<Link> links() throws IOException;

@@ -12,12 +12,12 @@ import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.BaseMounts;
 import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.Mounts;
+import dev.easyto.init.fs.Root;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.SyscallException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,11 +70,13 @@ public class BaseMountsPhase implements Phase<BaseMounts> {
     private final FileCalls fileCalls;
     private final Mounts mounts;
     private final Layout layout;
+    private final Root root;
 
-    public BaseMountsPhase(FileCalls fileCalls, Mounts mounts, Layout layout) {
+    public BaseMountsPhase(FileCalls fileCalls, Mounts mounts, Layout layout, Root root) {
         this.fileCalls = fileCalls;
         this.mounts = mounts;
         this.layout = layout;
+        this.root = root;
     }
 
     @Override
@@ -85,19 +87,21 @@ public class BaseMountsPhase implements Phase<BaseMounts> {
     @Override
     public BaseMounts run(PhaseInputs inputs) {
         List<String> mountedNow = new ArrayList<>();
+        // Mount points are directories of the root the init works on: "/" on a machine.
         for (BaseMount mount : table(layout)) {
-            if (!Files.isDirectory(Path.of(mount.target()))) {
-                fileCalls.mkdir(mount.target(), mount.directoryMode());
+            String target = root.resolve(mount.target()).toString();
+            if (!Files.isDirectory(root.resolve(mount.target()))) {
+                fileCalls.mkdir(target, mount.directoryMode());
                 // mkdir applies the umask; the mode of a mount point should be exactly the table's.
-                fileCalls.chmod(mount.target(), mount.directoryMode());
+                fileCalls.chmod(target, mount.directoryMode());
             }
-            if (mounts.mount(mount.source(), mount.target(), mount.fstype(), mount.flags(), mount.data())) {
-                mountedNow.add(mount.target());
+            if (mounts.mount(mount.source(), target, mount.fstype(), mount.flags(), mount.data())) {
+                mountedNow.add(target);
             }
         }
         for (String[] link : LINKS) {
             try {
-                fileCalls.symlink(link[0], link[1]);
+                fileCalls.symlink(link[0], root.resolve(link[1]).toString());
             } catch (SyscallException e) {
                 if (!e.is(Errno.EEXIST)) {
                     throw e;

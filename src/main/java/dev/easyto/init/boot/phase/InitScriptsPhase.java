@@ -13,6 +13,7 @@ import dev.easyto.init.boot.phase.PhaseOutputs.SysctlsApplied;
 import dev.easyto.init.boot.phase.PhaseOutputs.VolumesReady;
 import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.AtomicFile;
+import dev.easyto.init.fs.Root;
 import dev.easyto.init.linux.ChildExit;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.SyscallException;
@@ -39,10 +40,12 @@ public class InitScriptsPhase implements Phase<InitScriptsRun> {
             .after(ModulesLoaded.class, SysctlsApplied.class, VolumesReady.class, BaseMounts.class);
     private final Processes processes;
     private final Layout layout;
+    private final Root root;
 
-    public InitScriptsPhase(Processes processes, Layout layout) {
+    public InitScriptsPhase(Processes processes, Layout layout, Root root) {
         this.processes = processes;
         this.layout = layout;
+        this.root = root;
     }
 
     @Override
@@ -56,7 +59,7 @@ public class InitScriptsPhase implements Phase<InitScriptsRun> {
         List<String> environ = Environ.strings(inputs.get(ResolvedEnv.class).env());
         for (int i = 0; i < scripts.size(); i++) {
             String path = layout.initScript(i);
-            Path file = Path.of(path);
+            Path file = root.resolve(path);
             try {
                 AtomicFile.write(file, scripts.get(i).getBytes(StandardCharsets.UTF_8), "rwxr-xr-x");
                 runScript(path, environ);

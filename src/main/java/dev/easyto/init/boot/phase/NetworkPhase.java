@@ -8,12 +8,12 @@ import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.BaseMounts;
 import dev.easyto.init.boot.phase.PhaseOutputs.NetworkUp;
 import dev.easyto.init.config.InitConfig;
-import dev.easyto.init.linux.FileCalls;
-import dev.easyto.init.linux.SocketCalls;
+import dev.easyto.init.fs.Root;
 import dev.easyto.init.linux.SyscallException;
+import dev.easyto.init.net.LinkControl;
+import dev.easyto.init.net.NetworkAccess;
 import dev.easyto.init.net.NetworkSetup;
 import dev.easyto.init.net.ResolvConf;
-import dev.easyto.init.net.RtNetlink;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 
@@ -27,16 +27,15 @@ public class NetworkPhase implements Phase<NetworkUp> {
     private static final PhaseInfo<NetworkUp> INFO =
             PhaseInfo.of("network", NetworkUp.class).after(BaseMounts.class);
     private final ImdsClient imds;
-
-    private final SocketCalls socketCalls;
-    private final FileCalls fileCalls;
+    private final NetworkAccess network;
+    private final Root root;
     private final InitConfig.Timeouts timeouts;
 
-    public NetworkPhase(SocketCalls socketCalls, FileCalls fileCalls, ImdsClient imds, InitConfig config) {
-        this.socketCalls = socketCalls;
-        this.fileCalls = fileCalls;
-        this.timeouts = config.timeouts();
+    public NetworkPhase(NetworkAccess network, ImdsClient imds, Root root, InitConfig config) {
+        this.network = network;
         this.imds = imds;
+        this.root = root;
+        this.timeouts = config.timeouts();
     }
 
     @Override
@@ -46,12 +45,12 @@ public class NetworkPhase implements Phase<NetworkUp> {
 
     @Override
     public NetworkUp run(PhaseInputs inputs) throws BootFailure {
-        try (RtNetlink rtnetlink = RtNetlink.open(socketCalls, fileCalls)) {
+        try (LinkControl links = network.openLinks()) {
             NetworkSetup setup = new NetworkSetup(
-                    rtnetlink,
-                    NetworkSetup.overUdp(socketCalls, fileCalls, timeouts.dhcp()),
+                    links,
+                    network.dhcp(timeouts.dhcp()),
                     imds,
-                    ResolvConf.FILE,
+                    root.resolve(ResolvConf.FILE.toString()),
                     timeouts.carrier());
             NetworkSetup.Result result = setup.run();
             return new NetworkUp(result.interfaceName(), result.address(), result.prefixLength(), result.gateway());

@@ -1,0 +1,164 @@
+package dev.easyto.init.rehearsal;
+
+import static dev.easyto.init.linux.LinuxConstants.O_RDONLY;
+import static dev.easyto.init.linux.LinuxConstants.O_RDWR;
+import static dev.easyto.init.linux.LinuxConstants.O_WRONLY;
+
+import dev.easyto.init.linux.FileCalls;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Files as a rehearsal touches them: under the scratch root for real (the directories, links and
+ * files the boot makes there are its result), anything else (the kernel's {@code /proc/sys}, the
+ * serial console) only recorded. Owners are always recorded and never set, since dev mode runs
+ * unprivileged; nothing that changes the dev JVM itself (its directory, umask, descriptors 0 to 2)
+ * is ever done.
+ */
+final class RehearsedFiles implements FileCalls {
+    /** Descriptors handed out for files outside the root; far above any the JVM opens. */
+    private static final int FIRST_STAND_IN_FD = 1 << 24;
+
+    private final FileCalls machine;
+    private final RehearsalLog log;
+    private final AtomicInteger nextStandIn = new AtomicInteger(FIRST_STAND_IN_FD);
+    private final Map<Integer, String> standIns = new ConcurrentHashMap<>();
+
+    RehearsedFiles(FileCalls machine, RehearsalLog log) {
+        this.machine = machine;
+        this.log = log;
+    }
+
+    @Override
+    public void chdir(String path) {
+        log.would("change directory to %s", log.shown(path));
+    }
+
+    @Override
+    public int umask(int mask) {
+        log.would("set the umask to %03o", mask);
+        return 022;
+    }
+
+    @Override
+    public void chown(String path, long uid, long gid) {
+        log.owned(Path.of(path), uid, gid);
+        if (!log.inRoot(path)) {
+            log.would("chown %s to %d:%d", path, uid, gid);
+        }
+    }
+
+    @Override
+    public void lchown(String path, long uid, long gid) {
+        chown(path, uid, gid);
+    }
+
+    @Override
+    public void fchown(int fd, long uid, long gid) {
+        log.would("chown %s to %d:%d", describe(fd), uid, gid);
+    }
+
+    @Override
+    public void chmod(String path, int mode) {
+        if (log.inRoot(path)) {
+            machine.chmod(path, mode);
+        } else {
+            log.would("chmod %s to %04o", path, mode);
+        }
+    }
+
+    @Override
+    public void fchmod(int fd, int mode) {
+        if (standIns.containsKey(fd)) {
+            log.would("chmod %s to %04o", standIns.get(fd), mode);
+        } else {
+            machine.fchmod(fd, mode);
+        }
+    }
+
+    @Override
+    public void symlink(String target, String linkPath) {
+        if (log.inRoot(linkPath)) {
+            machine.symlink(target, linkPath);
+        } else {
+            log.would("link %s to %s", linkPath, target);
+        }
+    }
+
+    /**
+     * Under the root, missing parents are made first: a mount point inside a filesystem the
+     * rehearsal only said it would mount (sysfs's {@code /sys/fs/cgroup}) has no parent there.
+     */
+    @Override
+    public void mkdir(String path, int mode) {
+        if (log.inRoot(path)) {
+            Path parent = Path.of(path).getParent();
+            if (parent != null && !Files.isDirectory(parent) && log.inRoot(parent.toString())) {
+                mkdir(parent.toString(), 0755);
+            }
+            machine.mkdir(path, mode);
+        } else {
+            log.would("make the directory %s (%04o)", path, mode);
+        }
+    }
+
+    @Override
+    public int open(String path, int flags, int mode) {
+        if (log.inRoot(path)) {
+            return machine.open(path, flags, mode);
+        }
+        int fd = nextStandIn.getAndIncrement();
+        standIns.put(fd, path);
+        if ((flags & (O_WRONLY | O_RDWR)) == O_RDONLY) {
+            log.would("read %s", path);
+        }
+        return fd;
+    }
+
+    @Override
+    public void close(int fd) {
+        if (standIns.remove(fd) == null) {
+            machine.close(fd);
+        }
+    }
+
+    @Override
+    public int read(int fd, byte[] buffer, int count) {
+        return standIns.containsKey(fd) ? 0 : machine.read(fd, buffer, count);
+    }
+
+    @Override
+    public int write(int fd, byte[] buffer, int count) {
+        String path = standIns.get(fd);
+        if (path == null) {
+            return machine.write(fd, buffer, count);
+        }
+        // The kernel's settings are no secret; any other file outside the root is shown by size.
+        if (path.startsWith("/proc/sys/")) {
+            log.would("write %s to %s", new String(buffer, 0, count, StandardCharsets.UTF_8).strip(), path);
+        } else {
+            log.would("write %d bytes to %s", count, path);
+        }
+        return count;
+    }
+
+    @Override
+    public void dup2(int oldFd, int newFd) {
+        log.would("make descriptor %d %s", newFd, describe(oldFd));
+    }
+
+    @Override
+    public int ioctl(int fd, long request, byte[] arg) {
+        throw new UnsupportedOperationException(
+                "a rehearsal sends no device requests (ioctl " + request + " on " + describe(fd) + ")");
+    }
+
+    private String describe(int fd) {
+        String path = standIns.get(fd);
+        return path == null ? "descriptor " + fd : path;
+    }
+}
