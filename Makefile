@@ -36,13 +36,15 @@ native:
 		sh src/native-test/native-dist.sh "$$home"
 
 # Every test: formatting check, compile with warnings as errors, unit, CLI and property tests, the
-# sandbox scenarios and the VM boots on the JVM build; then the native executable (make native) and
+# sandbox scenarios and the VM boots on the JVM build; dev mode started, its user data edited and
+# the rerun seen (make dev-smoke); then the native executable (make native) and
 # the integration tests again on it (failsafe's execution `native`: the commands, every sandbox
 # scenario, the VM boots). A missing prerequisite fails them, naming it; EASYTO_SKIP (e.g.
 # EASYTO_SKIP=vm,sandbox,native) is the only way to skip a layer, and each run ends by listing
 # what was skipped and why.
 test: setup
 	$(MVN) verify
+	sh src/test/dev/dev-smoke.sh
 	@case ",$(EASYTO_SKIP)," in \
 		*,native,*) echo "easyto-init tests: skipped: the native executable and its integration tests (EASYTO_SKIP=native)" ;; \
 		*) $(MAKE) --no-print-directory native && \
