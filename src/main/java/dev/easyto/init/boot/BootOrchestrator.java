@@ -1,6 +1,7 @@
 package dev.easyto.init.boot;
 
 import dev.easyto.init.log.Console;
+import dev.easyto.init.log.Failures;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -118,7 +119,9 @@ public class BootOrchestrator {
             long ended = System.nanoTime();
             trace.record(phase.name(), graph.dependencies(phase.name()), started, ended, BootTrace.Status.OK, null);
             Console.info("phase %s done in %d ms", phase.name(), (ended - started) / 1_000_000);
-        } catch (Exception | LinkageError e) {
+        } catch (Throwable e) {
+            // Every Throwable, Errors included: one that escaped would leave the phase's future
+            // failed without a recorded cause, and the boot would go on as if nothing happened.
             long ended = System.nanoTime();
             trace.record(
                     phase.name(),
@@ -137,7 +140,6 @@ public class BootOrchestrator {
         if (failure instanceof BootFailure bf) {
             return bf.describe();
         }
-        String message = failure.getMessage();
-        return message == null ? failure.getClass().getSimpleName() : message;
+        return Failures.describe(failure);
     }
 }

@@ -13,6 +13,8 @@ import dev.easyto.init.linux.ProcessCalls;
 import dev.easyto.init.linux.SignalCalls;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
+import dev.easyto.init.log.Failures;
+import dev.easyto.init.process.InitThreads;
 import dev.easyto.init.process.LaunchCommand;
 import dev.easyto.init.process.ProcessStart;
 import dev.easyto.init.process.Processes;
@@ -32,7 +34,8 @@ import java.util.Optional;
 /**
  * The life of PID 1, in order: take over the shutdown signals, start the reaper, run the boot
  * phases, then hand over to the command (replace mode) or supervise it. Every way out ends in
- * {@link Shutdown#powerOff}; {@link #run} never returns.
+ * {@link Shutdown#powerOff}; {@link #run} never returns, and a thread of the init that dies powers
+ * the machine off too.
  */
 @ApplicationScoped
 public class Pid1 {
@@ -86,9 +89,20 @@ public class Pid1 {
         return processCalls.getpid() == 1;
     }
 
-    /** Does not return. */
+    /**
+     * Does not return. Whatever is thrown on the way, Errors included, ends in a "System error"
+     * and the power-off: an exception leaving PID 1 would panic the kernel.
+     */
     public void run() {
-        takeOver();
+        try {
+            takeOver();
+            boot();
+        } catch (Throwable e) {
+            fatal("unexpected " + Failures.describe(e));
+        }
+    }
+
+    private void boot() {
         Console.info("easyto-init started");
         BootTrace trace = new BootTrace();
         ProcessStart.millisAgo().ifPresent(trace::pid1Started);
@@ -114,6 +128,9 @@ public class Pid1 {
 
     /** The shutdown signals blocked in every thread and read on one; the reaper running. */
     private void takeOver() {
+        // Before any thread of ours starts: one that dies leaves PID 1 deaf to signals, unable to
+        // reap or to restart services, so it is a System error like any other.
+        Thread.setDefaultUncaughtExceptionHandler(this::threadDied);
         try {
             SignalTakeover.ensureBlocked(signalCalls, mountCalls, processCalls);
             processes.start();
@@ -151,6 +168,16 @@ public class Pid1 {
             }
         }
         supervisor.run(command, Duration.ofSeconds(spec.shutdownGracePeriod()));
+    }
+
+    private void threadDied(Thread thread, Throwable failure) {
+        if (InitThreads.isInitThread(thread)) {
+            fatal("thread " + thread.getName() + " died: " + Failures.describe(failure));
+        } else {
+            // A library's thread (an HTTP client's, say): the boot or the supervisor notices
+            // what it leaves undone, through its own deadline.
+            Console.error("thread %s died: %s", thread.getName(), Failures.describe(failure));
+        }
     }
 
     private void fatal(String message) {

@@ -36,11 +36,8 @@ public class Processes {
 
     // Credentials are switched on this one thread only (raw per-thread syscalls), so no other
     // Java code ever runs with a dropped identity.
-    private final ExecutorService spawner = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "spawner");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService spawner =
+            Executors.newSingleThreadExecutor(runnable -> InitThreads.daemon("spawner", runnable));
 
     public Processes(ProcessCalls processCalls) {
         this.processCalls = processCalls;
@@ -53,9 +50,7 @@ public class Processes {
             }
             started = true;
         }
-        Thread reaper = new Thread(this::reap, "reaper");
-        reaper.setDaemon(true);
-        reaper.start();
+        InitThreads.daemon("reaper", this::reap).start();
     }
 
     /** Starts a process; throws the spawn failure (e.g. ENOENT for a missing executable). */

@@ -99,10 +99,10 @@ public final class JsonSchema {
         switch (field.kind()) {
             case STRING -> schema.put("type", List.of("string", "number", "boolean"));
             case BOOLEAN -> schema.put("type", "boolean");
-            case UINT32 -> {
+            case ID -> {
                 schema.put("type", "integer");
                 schema.put("minimum", 0);
-                schema.put("maximum", 4294967295L);
+                schema.put("maximum", Ids.MAX);
             }
             case UINT64 -> {
                 schema.put("type", "integer");

@@ -112,8 +112,8 @@ final class Mapping {
         return Boolean.TRUE.equals(bool(key));
     }
 
-    Long uint32(String key) {
-        return read(key, Kind.UINT32, values::uint32);
+    Long id(String key) {
+        return read(key, Kind.ID, values::id);
     }
 
     Long uint64(String key) {
@@ -137,7 +137,7 @@ final class Mapping {
     }
 
     Object any(String key) {
-        return read(key, Kind.ANY, (n, p) -> NodeValues.plain(n));
+        return read(key, Kind.ANY, values::plain);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,10 +3,13 @@ package dev.easyto.init.spec;
 import dev.easyto.init.spec.Yaml.ScalarType;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -20,7 +23,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * and returning null so that reading goes on and every problem is found in one run.
  */
 final class NodeValues {
-    private static final BigInteger UINT32_MAX = BigInteger.valueOf(0xFFFF_FFFFL);
+    private static final BigInteger ID_MAX = BigInteger.valueOf(Ids.MAX);
     private static final BigInteger UINT64_MAX = new BigInteger("18446744073709551615");
     private static final Pattern OCTAL_MODE = Pattern.compile("[0-7]{1,4}");
 
@@ -57,6 +60,11 @@ final class NodeValues {
     /** Strings accept any scalar as its text: upstream reads {@code value: 123} as "123". */
     String string(Node node, String path) {
         if (node instanceof ScalarNode scalar) {
+            if (NulBytes.has(scalar.getValue())) {
+                // Every string here ends up a C string (a path, a name, an argument, a value).
+                log.error(node, path, "contains a NUL byte (\\0), which Linux cannot take in a string");
+                return null;
+            }
             return scalar.getValue();
         }
         log.error(node, path, "expected a string, found " + describe(node));
@@ -71,8 +79,18 @@ final class NodeValues {
         return null;
     }
 
-    Long uint32(Node node, String path) {
-        return unsigned(node, path, UINT32_MAX);
+    /** A uid or gid: {@link Ids#RANGE}. */
+    Long id(Node node, String path) {
+        if (node instanceof ScalarNode scalar && Yaml.typeOf(scalar) == ScalarType.INTEGER) {
+            BigInteger value = integerValue(scalar.getValue());
+            if (value.signum() >= 0 && value.compareTo(ID_MAX) <= 0) {
+                return value.longValue();
+            }
+            log.error(node, path, "must be " + Ids.RANGE + ", found " + scalar.getValue());
+            return null;
+        }
+        log.error(node, path, "expected a whole number, found " + describe(node));
+        return null;
     }
 
     Long uint64(Node node, String path) {
@@ -115,34 +133,95 @@ final class NodeValues {
         return null;
     }
 
-    /** A YAML value as plain Java data, for template variables; non-string keys are kept as they are. */
-    static Object plain(Node node) {
+    /**
+     * Most values template variables may expand to through YAML aliases. SnakeYAML's alias limit
+     * counts references, not what they expand to: ten levels of five aliases each stay under it
+     * and still make millions of values, which a PID 1 would hold in memory.
+     */
+    static final int MAX_PLAIN_VALUES = 100_000;
+
+    /**
+     * A YAML value as plain Java data, for template variables; non-string keys are kept as they
+     * are. Null, with an error at {@code path}, when an alias makes the value contain itself (it
+     * would never end) or the value expands beyond {@link #MAX_PLAIN_VALUES}.
+     */
+    Object plain(Node node, String path) {
+        int[] budget = {MAX_PLAIN_VALUES};
+        try {
+            return plain(node, Collections.newSetFromMap(new IdentityHashMap<>()), budget);
+        } catch (Recursive e) {
+            log.error(e.node, path, "a YAML alias makes this value contain itself");
+        } catch (TooLarge e) {
+            log.error(node, path, "expands to more than " + MAX_PLAIN_VALUES + " values through YAML aliases");
+        }
+        return null;
+    }
+
+    private static Object plain(Node node, Set<Node> enclosing, int[] budget) {
+        if (--budget[0] < 0) {
+            throw new TooLarge();
+        }
         return switch (node) {
             case MappingNode mapping -> {
+                enter(node, enclosing);
                 Map<Object, Object> map = new LinkedHashMap<>();
                 for (NodeTuple tuple : mapping.getValue()) {
-                    map.put(plain(tuple.getKeyNode()), plain(tuple.getValueNode()));
+                    map.put(
+                            plain(tuple.getKeyNode(), enclosing, budget),
+                            plain(tuple.getValueNode(), enclosing, budget));
                 }
+                enclosing.remove(node);
                 yield map;
             }
             case SequenceNode sequence -> {
+                enter(node, enclosing);
                 List<Object> list = new ArrayList<>();
-                sequence.getValue().forEach(item -> list.add(plain(item)));
+                for (Node item : sequence.getValue()) {
+                    list.add(plain(item, enclosing, budget));
+                }
+                enclosing.remove(node);
                 yield list;
             }
-            case ScalarNode scalar ->
-                switch (Yaml.typeOf(scalar)) {
-                    case NULL -> null;
-                    case BOOLEAN -> Boolean.parseBoolean(scalar.getValue().toLowerCase(Locale.ROOT));
-                    case INTEGER -> {
-                        BigInteger value = integerValue(scalar.getValue());
-                        yield value.bitLength() < 64 ? (Object) value.longValue() : value;
-                    }
-                    case FLOAT -> scalar.getValue();
-                    case STRING -> scalar.getValue();
-                };
+            case ScalarNode scalar -> scalarValue(scalar);
             default -> null;
         };
+    }
+
+    private static void enter(Node node, Set<Node> enclosing) {
+        if (!enclosing.add(node)) {
+            throw new Recursive(node);
+        }
+    }
+
+    private static Object scalarValue(ScalarNode scalar) {
+        return switch (Yaml.typeOf(scalar)) {
+            case NULL -> null;
+            case BOOLEAN -> Boolean.parseBoolean(scalar.getValue().toLowerCase(Locale.ROOT));
+            case INTEGER -> {
+                BigInteger value = integerValue(scalar.getValue());
+                yield value.bitLength() < 64 ? (Object) value.longValue() : value;
+            }
+            case FLOAT, STRING -> scalar.getValue();
+        };
+    }
+
+    /** Thrown out of the walk, which has no log of its own, to the one place that reports it. */
+    private static final class Recursive extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Node node;
+
+        Recursive(Node node) {
+            super(null, null, false, false);
+            this.node = node;
+        }
+    }
+
+    private static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge() {
+            super(null, null, false, false);
+        }
     }
 
     private static BigInteger integerValue(String text) {

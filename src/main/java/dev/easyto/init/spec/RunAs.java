@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The image's {@code USER} ({@code "u"} or {@code "u:g"}, each part a number or a name) resolved to
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
  * is 0, not the user's primary group: that is what upstream does and images rely on.
  */
 public record RunAs(long uid, long gid) {
-    private static final Pattern NUMERIC = Pattern.compile("[0-9]{1,10}");
     private static final String FIELD = "config.User";
 
     public static final RunAs ROOT = new RunAs(0, 0);
@@ -43,11 +41,10 @@ public record RunAs(long uid, long gid) {
     }
 
     private static long id(String nameOrId, String database, Root root, String source) throws SpecException {
-        if (NUMERIC.matcher(nameOrId).matches()) {
-            long id = Long.parseLong(nameOrId);
-            if (id <= 0xFFFF_FFFFL) {
-                return id;
-            }
+        if (Ids.isNumeric(nameOrId)) {
+            return Ids.parse(nameOrId)
+                    .orElseThrow(() -> new SpecException(
+                            SpecProblem.error(source, 0, 0, FIELD, "id " + nameOrId + " must be " + Ids.RANGE)));
         }
         if (root == null) {
             throw new SpecException(SpecProblem.error(
@@ -71,11 +68,14 @@ public record RunAs(long uid, long gid) {
         Optional<String[]> entry = entries.byName(nameOrId, 3);
         if (entry.isPresent()) {
             String id = entry.get()[2];
-            if (!NUMERIC.matcher(id).matches()) {
-                throw new SpecException(SpecProblem.error(
-                        source, 0, 0, FIELD, database + " has no numeric id for \"" + nameOrId + "\": " + id));
-            }
-            return Long.parseLong(id);
+            return Ids.parse(id)
+                    .orElseThrow(() -> new SpecException(SpecProblem.error(
+                            source,
+                            0,
+                            0,
+                            FIELD,
+                            database + " gives \"" + nameOrId + "\" the id \"" + id + "\", which is not "
+                                    + Ids.RANGE)));
         }
         throw new SpecException(
                 SpecProblem.error(source, 0, 0, FIELD, "\"" + nameOrId + "\" is not in the image's " + database));

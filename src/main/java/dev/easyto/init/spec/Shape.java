@@ -19,7 +19,7 @@ public record Shape(String name, String description, boolean union, List<Field> 
     public enum Kind {
         STRING,
         BOOLEAN,
-        UINT32,
+        ID,
         UINT64,
         /** An octal file mode that must be written as a string, e.g. {@code "0755"}. */
         MODE,

@@ -72,6 +72,10 @@ public final class SpecPipeline {
         // Expanded without fetched values, as plan expands: secrets stay $(NAME) references.
         List<String> shownArgv =
                 new ArrayList<>(Environment.argv(spec.command(), spec.args(), environment(spec, List.of())));
+        List<SpecProblem> nulBytes = NulBytes.inCommand(argv, env, spec.workingDir());
+        if (!nulBytes.isEmpty()) {
+            throw new SpecException(nulBytes);
+        }
         boolean sameArgv0 = shownArgv.getFirst().equals(argv.getFirst());
         List<Long> groups = List.of();
         if (root == null) {

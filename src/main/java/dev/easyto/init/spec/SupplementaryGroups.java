@@ -31,13 +31,8 @@ public final class SupplementaryGroups {
             read(root, AccountFile.GROUP)
                     .entries(4)
                     .filter(fields -> List.of(fields[3].split(",")).contains(user.get()))
-                    .forEach(fields -> {
-                        try {
-                            groups.add(Long.parseLong(fields[2]));
-                        } catch (NumberFormatException e) {
-                            // A malformed line names no group we could join.
-                        }
-                    });
+                    // A malformed line, or a gid out of range, names no group we could join.
+                    .forEach(fields -> Ids.parse(fields[2]).ifPresent(groups::add));
         }
         return List.copyOf(groups);
     }

@@ -66,8 +66,7 @@ final class UserDataBinder {
             Mapping sshd = Mapping.of(n, p, UserDataSchema.SSHD, values);
             return sshd == null ? null : sshd.bool("enable");
         });
-        return new Security(
-                o.bool("readonly-root-fs"), o.uint32("run-as-user-id"), o.uint32("run-as-group-id"), sshdEnable);
+        return new Security(o.bool("readonly-root-fs"), o.id("run-as-user-id"), o.id("run-as-group-id"), sshdEnable);
     }
 
     private NameValue nameValue(Node node, String path) {

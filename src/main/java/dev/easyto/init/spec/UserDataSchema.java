@@ -2,12 +2,12 @@ package dev.easyto.init.spec;
 
 import static dev.easyto.init.spec.Shape.Kind.ANY;
 import static dev.easyto.init.spec.Shape.Kind.BOOLEAN;
+import static dev.easyto.init.spec.Shape.Kind.ID;
 import static dev.easyto.init.spec.Shape.Kind.MODE;
 import static dev.easyto.init.spec.Shape.Kind.OBJECT;
 import static dev.easyto.init.spec.Shape.Kind.OBJECT_LIST;
 import static dev.easyto.init.spec.Shape.Kind.STRING;
 import static dev.easyto.init.spec.Shape.Kind.STRING_LIST;
-import static dev.easyto.init.spec.Shape.Kind.UINT32;
 import static dev.easyto.init.spec.Shape.Kind.UINT64;
 import static dev.easyto.init.spec.Shape.object;
 import static dev.easyto.init.spec.Shape.optional;
@@ -34,8 +34,8 @@ public final class UserDataSchema {
             "Where a volume lands in the filesystem and who owns it.",
             required("destination", STRING, "Absolute path of the directory or file to write or mount."),
             optional("fs-type", STRING, "Filesystem for an EBS volume: ext2, ext3, ext4, btrfs or xfs."),
-            optional("user-id", UINT32, "Owner uid; defaults to security.run-as-user-id."),
-            optional("group-id", UINT32, "Owner gid; defaults to security.run-as-group-id."),
+            optional("user-id", ID, "Owner uid; defaults to security.run-as-user-id."),
+            optional("group-id", ID, "Owner gid; defaults to security.run-as-group-id."),
             optional("mode", MODE, "Octal mode as a quoted string, e.g. \"0755\"."),
             optional("options", STRING_LIST, "Mount options; accepted for compatibility, not applied."));
 
@@ -144,8 +144,8 @@ public final class UserDataSchema {
             "security",
             "Identity and root filesystem of the command.",
             optional("readonly-root-fs", BOOLEAN, "Remount / read-only right before the command starts."),
-            optional("run-as-user-id", UINT32, "uid of the command; default the image USER, else 0."),
-            optional("run-as-group-id", UINT32, "gid of the command; default the image USER group, else 0."),
+            optional("run-as-user-id", ID, "uid of the command; default the image USER, else 0."),
+            optional("run-as-group-id", ID, "gid of the command; default the image USER group, else 0."),
             optional("sshd", OBJECT, SSHD, "sshd settings."));
 
     public static final Shape USER_DATA = object(

@@ -78,8 +78,8 @@ final class VolumeBinder {
         return new Mount(
                 destination,
                 o.string("fs-type"),
-                o.uint32("user-id"),
-                o.uint32("group-id"),
+                o.id("user-id"),
+                o.id("group-id"),
                 o.mode("mode"),
                 o.strings("options"));
     }

@@ -3,8 +3,8 @@ package dev.easyto.init.supervise;
 import static dev.easyto.init.linux.LinuxConstants.RB_POWER_OFF;
 
 import dev.easyto.init.linux.MachineCalls;
-import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
+import dev.easyto.init.log.Failures;
 
 /** The last thing PID 1 does. It never returns: if PID 1 exited, the kernel would panic. */
 final class PowerOff {
@@ -15,9 +15,14 @@ final class PowerOff {
         try {
             machineCalls.sync();
             machineCalls.reboot(RB_POWER_OFF);
-        } catch (SyscallException e) {
-            Console.error("unable to power off: %s", e.getMessage());
+        } catch (Throwable e) {
+            Console.error("unable to power off: %s", Failures.describe(e));
         }
+        waitForever();
+    }
+
+    /** Keeps the calling thread, and so PID 1, alive whatever happens to it. */
+    static void waitForever() {
         while (true) {
             try {
                 Thread.sleep(Long.MAX_VALUE);

@@ -11,9 +11,11 @@ import dev.easyto.init.linux.MachineCalls;
 import dev.easyto.init.linux.SignalCalls;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
+import dev.easyto.init.log.Failures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Stops everything and powers off: SIGTERM to every process, a grace period that ends as soon as
@@ -30,6 +32,7 @@ public class Shutdown {
     private final Mounts mounts;
     private final ShutdownGate gate;
     private final Duration afterKill;
+    private final AtomicBoolean begun = new AtomicBoolean();
 
     public Shutdown(
             SignalCalls signalCalls, MachineCalls machineCalls, Mounts mounts, ShutdownGate gate, InitConfig config) {
@@ -40,8 +43,14 @@ public class Shutdown {
         this.afterKill = config.timeouts().afterKill();
     }
 
-    /** Does not return. */
+    /**
+     * Does not return. The first caller runs the sequence; any later one (a dying thread while the
+     * main thread shuts down, or the other way round) waits for it to power the machine off.
+     */
     public void powerOff(Duration gracePeriod) {
+        if (!begun.compareAndSet(false, true)) {
+            PowerOff.waitForever();
+        }
         // First, so no service restarts behind the SIGTERM sweep.
         gate.close();
         try {
@@ -53,8 +62,9 @@ public class Shutdown {
             } catch (SyscallException e) {
                 Console.warn("unable to remount / read-only: %s", e.getMessage());
             }
-        } catch (RuntimeException e) {
-            Console.error("shutdown: %s", e.getMessage());
+        } catch (Throwable e) {
+            // Whatever went wrong, the power-off below must still happen.
+            Console.error("shutdown: %s", Failures.describe(e));
         }
         PowerOff.now(machineCalls);
     }

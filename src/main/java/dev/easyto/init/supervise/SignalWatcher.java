@@ -11,6 +11,7 @@ import dev.easyto.init.linux.SignalInfo;
 import dev.easyto.init.linux.SignalSet;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
+import dev.easyto.init.process.InitThreads;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -34,9 +35,7 @@ public class SignalWatcher {
 
     public void start(SignalCalls signalCalls) {
         int fd = signalCalls.signalfd(SHUTDOWN_SIGNALS, SFD_CLOEXEC);
-        Thread thread = new Thread(() -> watch(signalCalls, fd), "signals");
-        thread.setDaemon(true);
-        thread.start();
+        InitThreads.daemon("signals", () -> watch(signalCalls, fd)).start();
     }
 
     private void watch(SignalCalls signalCalls, int fd) {

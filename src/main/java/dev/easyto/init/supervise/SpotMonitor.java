@@ -6,6 +6,7 @@ import dev.easyto.init.aws.ImdsClient;
 import dev.easyto.init.aws.ImdsException;
 import dev.easyto.init.config.InitConfig;
 import dev.easyto.init.log.Console;
+import dev.easyto.init.process.InitThreads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -37,9 +38,7 @@ public class SpotMonitor {
     }
 
     public void start() {
-        Thread thread = new Thread(this::watch, "spot-monitor");
-        thread.setDaemon(true);
-        thread.start();
+        InitThreads.daemon("spot-monitor", this::watch).start();
     }
 
     private void watch() {

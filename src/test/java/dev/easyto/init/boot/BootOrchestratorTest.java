@@ -89,6 +89,24 @@ class BootOrchestratorTest {
                 statuses(trace));
     }
 
+    /** Errors too: one that escaped used to leave the boot going on without the phase's output. */
+    @Test
+    void anErrorInAPhaseIsTheBootsFailure() {
+        for (Error error :
+                List.of(new StackOverflowError(), new OutOfMemoryError("Java heap space"), new AssertionError())) {
+            FakePhase<Start> start = new FakePhase<>("start", List.of(), Start.class, in -> {
+                throw error;
+            });
+            FakePhase<Left> left = new FakePhase<>("left", List.of(Start.class), Left.class, in -> new Left(0));
+            BootTrace trace = new BootTrace();
+            BootFailure failure =
+                    assertThrows(BootFailure.class, () -> new BootOrchestrator(List.of(start, left)).run(trace));
+            String name = error.getClass().getSimpleName();
+            assertEquals(error.getMessage() == null ? name : name + ": " + error.getMessage(), failure.describe());
+            assertEquals(Map.of("start", BootTrace.Status.FAILED, "left", BootTrace.Status.SKIPPED), statuses(trace));
+        }
+    }
+
     @Test
     void aBootFailureKeepsItsKindAndMessage() {
         FakePhase<Start> start = new FakePhase<>("start", List.of(), Start.class, in -> {

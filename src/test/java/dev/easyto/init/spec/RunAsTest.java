@@ -9,6 +9,7 @@ import dev.easyto.init.fs.Root;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,18 @@ class RunAsTest {
         assertEquals(new RunAs(1000, 0), resolve("1000"));
         assertEquals(new RunAs(1000, 50), resolve("1000:50"));
         assertEquals(new RunAs(0, 0), resolve("0:0"));
-        assertEquals(new RunAs(4294967295L, 0), RunAs.resolve("4294967295", null, "m"));
+        assertEquals(new RunAs(4294967294L, 0), RunAs.resolve("4294967294", null, "m"));
+    }
+
+    /** 4294967295 is -1 to setresuid: "unchanged", which would leave the command root. */
+    @Test
+    void idsOutOfRangeAreRefusedNotLookedUp() {
+        for (String user : List.of("4294967295", "0:4294967295", "99999999999999999999")) {
+            SpecException e = assertThrows(SpecException.class, () -> RunAs.resolve(user, null, "m"), user);
+            assertTrue(
+                    e.errors().getFirst().message().endsWith("must be " + Ids.RANGE),
+                    e.errors().toString());
+        }
     }
 
     @Test

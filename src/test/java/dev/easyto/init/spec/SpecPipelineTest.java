@@ -2,6 +2,7 @@ package dev.easyto.init.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.easyto.init.TestImage;
 import dev.easyto.init.fs.Root;
@@ -59,5 +60,47 @@ class SpecPipelineTest {
                 LaunchPlan.of(new LaunchPlan.Inputs(userData, "ud", TestImage.UPSTREAM_METADATA, "m"), root, List.of());
         assertEquals(plan.argv(), shown);
         assertEquals(plan.argv(), plan.command().shownArgv());
+    }
+
+    /**
+     * A fetched value with a NUL byte would be cut at execve (and used to end PID 1): refused,
+     * naming the variable and every argument it reached, never showing the value.
+     */
+    @Test
+    void aNulByteInAFetchedValueIsRefusedWithoutShowingIt(@TempDir Path dir) throws Exception {
+        Root root = Root.at(TestImage.create(dir));
+        UserDataReader.Parsed parsed = SpecPipeline.parse(USER_DATA.getBytes(StandardCharsets.UTF_8), "ud");
+        ImageConfig image = SpecPipeline.image(TestImage.UPSTREAM_METADATA, "m");
+        VmSpec spec = SpecPipeline.merge(image, "m", parsed.userData(), root);
+        List<NameValue> fetched =
+                List.of(new NameValue("DB_PASSWORD", "pass\0word"), new NameValue("TOKEN", "tok-123"));
+        SpecException e = assertThrows(
+                SpecException.class,
+                () -> SpecPipeline.command(
+                        spec,
+                        SpecPipeline.environment(spec, fetched),
+                        root,
+                        SpecPipeline.ArgvOrigin.of(parsed, "ud", image, "m"),
+                        new ArrayList<>()));
+        List<String> problems = e.errors().stream().map(SpecProblem::format).toList();
+        assertEquals(
+                List.of(
+                        "the command: argv[2]: contains a NUL byte, which no argument can hold",
+                        "the command: env DB_URL: the value contains a NUL byte, which no environment variable can hold",
+                        "the command: env DB_PASSWORD: the value contains a NUL byte, which no environment variable"
+                                + " can hold"),
+                problems);
+        assertFalse(problems.toString().contains("pass"), problems::toString);
+    }
+
+    @Test
+    void aNulByteInUserDataIsAnErrorAtItsField() {
+        SpecException e = assertThrows(
+                SpecException.class,
+                () -> SpecPipeline.parse(
+                        "env: [{name: A, value: \"x\\0y\"}]\n".getBytes(StandardCharsets.UTF_8), "ud"));
+        assertEquals(
+                List.of("ud:1:24: env[0].value: contains a NUL byte (\\0), which Linux cannot take in a string"),
+                e.errors().stream().map(SpecProblem::format).toList());
     }
 }

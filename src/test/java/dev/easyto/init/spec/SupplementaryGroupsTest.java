@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.easyto.init.TestImage;
 import dev.easyto.init.fs.Root;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,5 +29,16 @@ class SupplementaryGroupsTest {
     @Test
     void rootKeepsNoGroups() throws IOException {
         assertEquals(List.of(), SupplementaryGroups.of(0, 0, Root.at(TestImage.create(dir))));
+    }
+
+    /** A group the kernel cannot hold (setgroups takes 32-bit gids, -1 is none) is not joined. */
+    @Test
+    void groupsWithIdsOutOfRangeAreLeftOut() throws IOException {
+        Path image = TestImage.create(dir);
+        Files.writeString(
+                image.resolve("etc/group"),
+                "wheel:x:4294967295:app\nhuge:x:99999999999999999999:app\nbad:x:-3:app\nok:x:60:app\n",
+                StandardOpenOption.APPEND);
+        assertEquals(List.of(1001L, 50L, 60L), SupplementaryGroups.of(1000, 1001, Root.at(image)));
     }
 }

@@ -37,7 +37,7 @@ class UserDataReaderTest {
             security:
               readonly-root-fs: true
               run-as-user-id: 65534
-              run-as-group-id: 4294967295
+              run-as-group-id: 4294967294
               sshd: {enable: true}
             shutdown-grace-period: 30
             sysctls:
@@ -106,7 +106,7 @@ class UserDataReaderTest {
         assertEquals(List.of("#!/bin/sh\necho hi\n"), ud.initScripts());
         assertEquals(List.of("br_netfilter", "overlay"), ud.modules());
         assertEquals(false, ud.replaceInit());
-        assertEquals(new Security(true, 65534L, 4294967295L, true), ud.security());
+        assertEquals(new Security(true, 65534L, 4294967294L, true), ud.security());
         assertEquals(30L, ud.shutdownGracePeriod());
         assertEquals(List.of(new NameValue("net.ipv4.ip_forward", "1")), ud.sysctls());
         assertEquals("/app", ud.workingDir());
@@ -264,7 +264,7 @@ class UserDataReaderTest {
                 shutdown-grace-period: -1
                 security:
                   run-as-user-id: "1000"
-                  run-as-group-id: 4294967296
+                  run-as-group-id: 4294967295
                 env: {name: A, value: b}
                 args: [[nested]]
                 """);
@@ -274,7 +274,7 @@ class UserDataReaderTest {
                         "debug: expected true or false, found the string \"yes\"",
                         "shutdown-grace-period: must be between 0 and 18446744073709551615, found -1",
                         "security.run-as-user-id: expected a whole number, found the string \"1000\"",
-                        "security.run-as-group-id: must be between 0 and 4294967295, found 4294967296",
+                        "security.run-as-group-id: must be " + Ids.RANGE + ", found 4294967295",
                         "env: expected a list, found a mapping",
                         "args[0]: expected a string, found a list"),
                 errors.stream().map(e -> e.path() + ": " + e.message()).toList());

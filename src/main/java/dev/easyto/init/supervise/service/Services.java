@@ -8,6 +8,7 @@ import dev.easyto.init.fs.FileOwner;
 import dev.easyto.init.fs.Root;
 import dev.easyto.init.log.Console;
 import dev.easyto.init.process.Environ;
+import dev.easyto.init.process.InitThreads;
 import dev.easyto.init.process.Processes;
 import dev.easyto.init.process.SpawnRequest;
 import dev.easyto.init.supervise.HandOverFailure;
@@ -37,11 +38,8 @@ public class Services {
     private final Processes processes;
     private final ShutdownGate gate;
     // One timer for every restart delay: restarts are rare and the work after the delay is a spawn.
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "service-restart");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(runnable -> InitThreads.daemon("service-restart", runnable));
 
     @Inject
     public Services(
