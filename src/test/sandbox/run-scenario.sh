@@ -30,7 +30,8 @@
 # Scenario files: user-data.yaml | user-data.gz | user-data-source.yaml, expected-output,
 # unexpected-output (lines that must not appear; judged in lib/console.sh),
 # overlay/, metadata.json, imds/ (extra meta-data), config (KEY=VALUE: TIMEOUT, NIC_COUNT,
-# SPOT_TERMINATION_DELAY, SEND_SIGNAL=SIG@SECONDS, POWERDOWN_AFTER=TEXT (signal 38, EC2's stop,
+# SPOT_TERMINATION_DELAY, SEND_SIGNAL=SIG@SECONDS, INIT_ARGS=WORDS (the init's arguments, as the
+# kernel passes it the words of its command line it does not know), POWERDOWN_AFTER=TEXT (signal 38, EC2's stop,
 # once the console shows TEXT), ENV_NAME=VALUE, USE_AWS=1 or upstream's
 # USE_LOCALSTACK=1, SERVICES_FROM_HOST=1 or 0, see lib/host-services.sh), aws-setup.sh (seeds the
 # AWS emulator, see lib/vpc.sh).
@@ -102,7 +103,7 @@ verbose=${VERBOSE:-0}
 need_tools "apt-get install util-linux iproute2 coreutils busybox-static dnsmasq-base curl" \
     unshare ip chroot busybox dnsmasq curl
 
-check_config_keys TIMEOUT NIC_COUNT SPOT_TERMINATION_DELAY SEND_SIGNAL POWERDOWN_AFTER USE_AWS \
+check_config_keys TIMEOUT NIC_COUNT SPOT_TERMINATION_DELAY SEND_SIGNAL POWERDOWN_AFTER INIT_ARGS USE_AWS \
     USE_LOCALSTACK SERVICES_FROM_HOST
 read_config 60
 use_aws=$(config_get USE_AWS "$(config_get USE_LOCALSTACK 0)")
@@ -114,6 +115,8 @@ services_default=0
 services_from_host=$(config_get SERVICES_FROM_HOST "${services_default}")
 read_send_signal
 powerdown_after=$(config_get POWERDOWN_AFTER "")
+# Words of the kernel command line the kernel does not know itself, which it passes to init.
+init_args=$(config_get INIT_ARGS "")
 if [ -n "${powerdown_after}" ]; then
     [ -z "${signal}" ] || die "${scenario}/config: SEND_SIGNAL and POWERDOWN_AFTER both say when to signal"
     signal=38

@@ -85,7 +85,7 @@ start_sandbox()
     # shellcheck disable=SC2086
     TRACE_OUT="${work}/out" ip netns exec "${sbx_ns}" unshare --pid --mount --uts --ipc --fork --kill-child ${drop_time} \
         /bin/sh "${here}/enter-sandbox.sh" "${work}/root" "${image}" "${work}/empty" "${java_home}" \
-        "${app_dir}" "${env_file}" "${work}/setup.log" "${work}/started" ${init_command} \
+        "${app_dir}" "${env_file}" "${work}/setup.log" "${work}/started" ${init_command} ${init_args} \
         </dev/null >"${work}/unshare.log" 2>&1 3>"${console}" &
     sandbox_pid=$!
 }

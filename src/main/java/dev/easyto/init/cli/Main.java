@@ -2,6 +2,7 @@ package dev.easyto.init.cli;
 
 import dev.easyto.init.log.Console;
 import dev.easyto.init.pid1.Pid1;
+import dev.easyto.init.process.Environ;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
@@ -28,7 +29,8 @@ public class Main implements QuarkusApplication {
             // The kernel passes init the words of its command line that it does not know itself
             // (say "single" or "splash"). As PID 1 there is nothing else to be, and a usage
             // error here would end PID 1: they are named and ignored.
-            if (args.length > 0 && !List.of(args).equals(List.of("init"))) {
+            // Once: the re-executed init (SignalTakeover) gets the same words again.
+            if (args.length > 0 && !List.of(args).equals(List.of("init")) && !Environ.reexecuted()) {
                 Console.warn("ignoring arguments to init from the kernel command line: %s", String.join(" ", args));
             }
             return init.call();

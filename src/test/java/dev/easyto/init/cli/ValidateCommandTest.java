@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easyto.init.TestImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,6 +157,32 @@ class ValidateCommandTest {
         }
     }
 
+    /** Scenarios whose user data the init refuses at parse-user-data, ending in a System error. */
+    private static final Set<String> INVALID_USER_DATA =
+            Set.of("invalid-userdata", "template-variables-recursive", "env-nul-byte");
+
+    /**
+     * What the scenario's expected console says the init refused: each {@code user-data:L:C: field:
+     * message} of its "System error: InvalidUserData" line, as {@code :L:C: field: message}.
+     */
+    private static List<String> initRefusals(String scenario) {
+        try {
+            String expected = Files.readString(TestImage.SCENARIOS.resolve(scenario + "/expected-output"));
+            String marker = "System error: InvalidUserData: ";
+            int at = expected.indexOf(marker);
+            if (at < 0) {
+                return List.of();
+            }
+            String line =
+                    expected.substring(at + marker.length()).lines().findFirst().orElse("");
+            return Stream.of(line.split("; "))
+                    .map(part -> part.substring(part.indexOf(':')))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("upstreamScenarios")
     void everyUpstreamScenarioValidatesExceptTheInvalidOne(String scenario) {
@@ -162,8 +190,14 @@ class ValidateCommandTest {
                 "validate",
                 "--user-data",
                 TestImage.SCENARIOS.resolve(scenario + "/user-data.yaml").toString());
-        if (scenario.equals("invalid-userdata")) {
+        if (INVALID_USER_DATA.contains(scenario)) {
+            // validate refuses what the init refuses, at the same line, column and field.
             assertEquals(1, result.exitCode());
+            for (String refusal : initRefusals(scenario)) {
+                assertTrue(
+                        result.err().contains(refusal),
+                        () -> "validate does not say '" + refusal + "':\n" + result.err());
+            }
         } else {
             assertEquals(0, result.exitCode(), result.err());
             assertEquals("", result.err(), "no warnings expected for upstream's own user data");
