@@ -37,8 +37,8 @@ native:
 
 # The JVM release, target/release/easyto-init-jvm-<version>.tar.gz, laid out for /.easyto: a
 # jlink'ed Java 25 runtime, the application (Quarkus aot-jar layout), an AOT cache trained here and
-# checked to be used, and /.easyto/sbin/init as the launcher (src/release/jvm-release.sh). About
-# 50 s; make vm ARTIFACT=jvm-release boots it.
+# checked to be used, and /.easyto/sbin/init as the launcher (src/release/jvm-release.sh).
+# 30 to 50 s here; make vm ARTIFACT=jvm-release boots it.
 release:
 	sh src/release/jvm-release.sh
 
