@@ -8,7 +8,7 @@ MVN ?= mvn -B -ntp
 SAMPLE := src/test/sample
 SAMPLE_ARGS := --user-data $(SAMPLE)/user-data.yaml --metadata $(SAMPLE)/metadata.json --root $(SAMPLE)/overlay
 
-.PHONY: build native test run fmt clean sandbox vm bench setup dev dev-smoke
+.PHONY: build native release release-native test run fmt clean sandbox vm bench setup dev dev-smoke
 
 # The application in the standard Quarkus layout: java -jar target/quarkus-app/quarkus-run.jar <subcommand>
 build:
@@ -35,14 +35,28 @@ native:
 			-Dquarkus.native.additional-build-args-append=-H:NativeLinkerOption=$(CURDIR)/target/mount-proc-first.o && \
 		sh src/native-test/native-dist.sh "$$home"
 
+# The JVM release, target/release/easyto-init-jvm-<version>.tar.gz, laid out for /.easyto: a
+# jlink'ed Java 25 runtime, the application (Quarkus aot-jar layout), an AOT cache trained here and
+# checked to be used, and /.easyto/sbin/init as the launcher (src/release/jvm-release.sh).
+# 30 to 50 s here; make vm ARTIFACT=jvm-release boots it.
+release:
+	sh src/release/jvm-release.sh
+
+# The native release, target/release/easyto-init-<version>-linux-amd64: the fully static (musl)
+# executable, built in a container from docker/Dockerfile (Mandrel builder image for JDK 25) by
+# docker or podman. We have neither, so here this fails, saying so (src/release/native-release.sh).
+release-native:
+	sh src/release/native-release.sh
+
 # Every test: formatting check, compile with warnings as errors, unit, CLI and property tests, the
-# sandbox scenarios and the VM boots on the JVM build; dev mode started, its user data edited and
+# sandbox scenarios and the VM boots on the JVM build (one of them on the JVM release, which is
+# built first: make release); dev mode started, its user data edited and
 # the rerun seen (make dev-smoke); then the native executable (make native) and
 # the integration tests again on it (failsafe's execution `native`: the commands, every sandbox
 # scenario, the VM boots). A missing prerequisite fails them, naming it; EASYTO_SKIP (e.g.
 # EASYTO_SKIP=vm,sandbox,native) is the only way to skip a layer, and each run ends by listing
 # what was skipped and why.
-test: setup
+test: setup release
 	$(MVN) verify
 	sh src/test/dev/dev-smoke.sh
 	@case ",$(EASYTO_SKIP)," in \
@@ -81,16 +95,22 @@ sandbox:
 		ARTIFACT=$(or $(ARTIFACT),jvm) sh src/test/sandbox/run-scenario.sh "$$dir"
 
 # One scenario booted in a QEMU virtual machine (TCG) with Debian's kernel: SCENARIO is a name under
-# src/test/scenarios or src/native-test/vm/scenarios, or a directory. Runs as root; fetches the
-# kernel into a cache on first use. See src/native-test/vm/run-vm.sh for KEEP=1, VERBOSE=1.
+# src/test/scenarios or src/native-test/vm/scenarios, or a directory. ARTIFACT=native boots the
+# native executable (make native), ARTIFACT=jvm-release the JVM release tarball (make release),
+# the default the application on a jlink'ed JVM. Runs as root; fetches the kernel into a cache on
+# first use. See src/native-test/vm/run-vm.sh for KEEP=1, VERBOSE=1.
 vm:
-	@test -n "$(SCENARIO)" || { echo "usage: make vm SCENARIO=<name or path>" >&2; exit 2; }
+	@test -n "$(SCENARIO)" || { echo "usage: make vm SCENARIO=<name or path> [ARTIFACT=jvm|native|jvm-release]" >&2; exit 2; }
 	@if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -d target/test-classes ]; then $(MVN) -q package -DskipTests; fi
+	@if [ "$(ARTIFACT)" = native ] && [ ! -x target/native/easyto-init ]; then \
+		echo "make vm: no native executable; run: make native" >&2; exit 2; fi
+	@if [ "$(ARTIFACT)" = jvm-release ] && ! ls target/release/easyto-init-jvm-*.tar.gz >/dev/null 2>&1; then \
+		echo "make vm: no JVM release tarball; run: make release" >&2; exit 2; fi
 	sh src/native-test/vm/fetch-kernel.sh
 	@if [ -d "src/test/scenarios/$(SCENARIO)" ]; then dir="src/test/scenarios/$(SCENARIO)"; \
 		elif [ -d "src/native-test/vm/scenarios/$(SCENARIO)" ]; then dir="src/native-test/vm/scenarios/$(SCENARIO)"; \
 		else dir="$(SCENARIO)"; fi; \
-		sh src/native-test/vm/run-vm.sh "$$dir"
+		ARTIFACT="$(or $(ARTIFACT),jvm)" sh src/native-test/vm/run-vm.sh "$$dir"
 
 # Quarkus dev mode rehearsing the boot for USER_DATA (optionally SCENARIO=<dir>, IMAGE=<dir>), as any
 # user: the mock IMDS and, for AWS sources, moto_server on loopback; the boot into target/dev-root,

@@ -1,7 +1,8 @@
 #!/bin/sh
 # /.easyto/sbin/init of the VM test initramfs: the kernel runs it as PID 1 (rdinit=), it does
-# what upstream's kernel does by itself and Debian's does not, and then execs the init on the JVM,
-# which stays PID 1.
+# what upstream's kernel does by itself and Debian's does not, and then execs the init, which stays
+# PID 1: make release's launcher when the initramfs has one (ARTIFACT=jvm-release), else the native
+# executable (ARTIFACT=native), else the application on the jlink'ed JVM (ARTIFACT=jvm).
 #
 # Upstream's kernel has virtio-net built in and CONFIG_ACPI_TINY_POWER_BUTTON (the power button
 # sends signal 38 to PID 1). Debian's has virtio-net as a module and the full ACPI button driver,
@@ -41,9 +42,19 @@ fi
 ${bb} umount /proc /sys
 ${bb} umount -l /dev
 
+# The release's launcher is what an AMI's kernel would run: it sets the environment itself.
+if [ -x /.easyto/sbin/init-release ]; then
+    exec /.easyto/sbin/init-release
+fi
+
 # A kernel-started PID 1 has HOME, TERM and the command line's KEY=VALUE words in its
 # environment; the shell added PATH, PWD and SHLVL. The JVM launcher finds its libraries through
-# /proc/self/exe, which is not mounted yet: LD_LIBRARY_PATH stands in, and the init drops it.
+# /proc/self/exe, which is not mounted yet, and the native executable's $ORIGIN run path needs it
+# too: LD_LIBRARY_PATH stands in, and the init drops it when it re-executes itself.
+if [ -x /.easyto/app/easyto-init ]; then
+    exec ${bb} env -u PATH -u PWD -u SHLVL -u OLDPWD LD_LIBRARY_PATH=/.easyto/app/lib \
+        /.easyto/app/easyto-init
+fi
 exec ${bb} env -u PATH -u PWD -u SHLVL -u OLDPWD LD_LIBRARY_PATH=/.easyto/jdk/lib \
     /.easyto/jdk/bin/java -Xrs -XX:+DisableAttachMechanism -XX:-UsePerfData -XX:TieredStopAtLevel=1 \
     -XX:+UseSerialGC -Xmx128m -Xshare:auto -jar /.easyto/app/quarkus-run.jar

@@ -1,17 +1,21 @@
 #!/bin/sh
 # Boots the init as PID 1 of a QEMU virtual machine (TCG) with Debian's kernel and an initramfs
 # made like the sandbox's test root, against the mock IMDS, and judges the serial console the way
-# upstream's QEMU harness does. The init runs on the JVM: a jlink'ed runtime from JAVA_HOME, the
-# application from target/quarkus-app, glibc from this machine.
+# upstream's QEMU harness does. ARTIFACT says which init: jvm (the default) runs the application
+# from target/quarkus-app on a runtime jlink'ed from JAVA_HOME; native runs target/native/easyto-init
+# (make native) with its lib/ and no Java runtime; jvm-release unpacks make release's tarball and
+# runs its /.easyto/sbin/init. glibc comes from this machine for all three.
 #
 # Usage: run-vm.sh SCENARIO_DIR
 # Environment:
+#   ARTIFACT           jvm (default), native or jvm-release
 #   EASYTO_VM_KERNEL   the kernel cache fetch-kernel.sh fills (default
 #                      /var/cache/easyto-init/vm-kernel)
 #   QEMU               the emulator (default qemu-system-x86_64)
-#   APP_DIR            the application (default target/quarkus-app)
+#   APP_DIR            the application (default target/quarkus-app; target/native for native)
+#   RELEASE_TARBALL    for jvm-release (default: the one target/release/easyto-init-jvm-*.tar.gz)
 #   TEST_CLASSES       classpath of the mock IMDS (default target/test-classes)
-#   JAVA_HOME          the JDK jlink'ed for the guest and running the mock
+#   JAVA_HOME          the JDK jlink'ed for the guest (jvm) and running the mock
 #   KEEP=1             keep the work directory; VERBOSE=1 stream the console while it runs
 # Scenario files, as run-scenario.sh reads them (user-data.yaml | user-data.gz |
 # user-data-source.yaml, expected-output, unexpected-output, overlay/, metadata.json, imds/) and
@@ -39,8 +43,22 @@ harness=run-vm
 
 start_harness "network namespace, device nodes in the initramfs" "$@"
 find_jdk jlink " with jlink"
-app_dir=$(absolute "${APP_DIR:-${repo}/target/quarkus-app}")
-[ -f "${app_dir}/quarkus-run.jar" ] || die "no application in ${app_dir} (run: mvn -q package -DskipTests)"
+artifact=${ARTIFACT:-jvm}
+case "${artifact}" in
+    jvm)
+        app_dir=$(absolute "${APP_DIR:-${repo}/target/quarkus-app}")
+        [ -f "${app_dir}/quarkus-run.jar" ] || die "no application in ${app_dir} (run: mvn -q package -DskipTests)"
+        ;;
+    native)
+        app_dir=$(absolute "${APP_DIR:-${repo}/target/native}")
+        [ -x "${app_dir}/easyto-init" ] || die "no native executable ${app_dir}/easyto-init (run: make native)"
+        ;;
+    jvm-release)
+        release_tarball=${RELEASE_TARBALL:-$(ls "${repo}"/target/release/easyto-init-jvm-*.tar.gz 2>/dev/null | tail -n 1)}
+        [ -f "${release_tarball}" ] || die "no JVM release tarball in target/release/ (run: make release)"
+        ;;
+    *) die "ARTIFACT=${artifact}: not jvm, native or jvm-release" ;;
+esac
 find_mock_imds
 kernel_dir=${EASYTO_VM_KERNEL:-/var/cache/easyto-init/vm-kernel}
 [ -f "${kernel_dir}/release" ] || die "no kernel in ${kernel_dir} (run: sh ${here}/fetch-kernel.sh)"
@@ -101,7 +119,7 @@ for file in user-data.yaml user-data.gz user-data-source.yaml; do
 done
 start_mock_imds "${netns}" 127.0.0.1:8080
 
-guest_runtime
+[ "${artifact}" != jvm ] || guest_runtime
 build_initramfs
 await_mock_imds
 
@@ -112,6 +130,11 @@ if [ -f "${scenario}/config" ]; then
         cmdline="${cmdline} ${assignment}"
     done
 fi
+# The release's launcher lets the JVM fall back to no cache when its AOT cache does not fit (a
+# jar's time or size changed, another JVM): a slower boot, nothing said. Here such a cache must
+# fail the boot instead (AOTMode=on refuses to start without it), so a release whose cache the
+# guest cannot map never passes. Both JVMs of the boot (the re-exec too) read it.
+[ "${artifact}" != jvm-release ] || cmdline="${cmdline} JAVA_TOOL_OPTIONS=-XX:AOTMode=on"
 
 nics=""
 i=0
@@ -199,5 +222,5 @@ fi
 require_power_off "the guest did not power off (QEMU exit status ${status})"
 
 boot_ms=$(sed -n 's/^.*boot completed in \([0-9]*\) ms.*$/\1/p' "${clean}" | tail -n 1)
-report "${seconds}s, boot completed in ${boot_ms:-?} ms" qemu imds qmp
+report "${artifact}, ${seconds}s, boot completed in ${boot_ms:-?} ms" qemu imds qmp
 [ "${result}" = PASS ]

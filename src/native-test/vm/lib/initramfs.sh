@@ -1,7 +1,9 @@
 # The VM's initramfs: the sandbox's test root (src/test/sandbox/lib/test-root.sh) plus what a
-# kernel-started PID 1 needs and the init on a jlink'ed Java runtime. Sourced by run-vm.sh after
+# kernel-started PID 1 needs and the init as ARTIFACT says: on a jlink'ed Java runtime (jvm), the
+# native executable (native) or make release's tarball (jvm-release). Sourced by run-vm.sh after
 # the shared library, which sets `here`, `repo`, `id`, `work`, `scenario`, `java_home`,
-# `app_dir`, `kernel_dir`, `release` and `modules_dir`.
+# `artifact`, `app_dir` (jvm, native), `release_tarball` (jvm-release), `kernel_dir`, `release`
+# and `modules_dir`.
 
 # guest_runtime: `jre`, the guest's Java runtime: only the modules the application uses (jdeps,
 # plus jdk.zipfs, which Quarkus's class loading opens jars with), with the CDS archive for a
@@ -9,7 +11,8 @@
 # a concurrent run never sees half of it.
 guest_runtime()
 {
-    jre_modules=java.base,java.logging,java.management,java.naming,java.xml,jdk.unsupported,jdk.zipfs
+    # The same list make release links (src/release/jre-modules says how it was found).
+    jre_modules=$(sed -n '/^[^#]/p' "${repo}/src/release/jre-modules")
     jdk_version=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"$/\1/p' "${java_home}/release")
     jre=${repo}/target/vm/jre-${jdk_version}-$(printf '%s' "${jre_modules}" | cksum | cut -d ' ' -f 1)
     if [ ! -x "${jre}/bin/java" ]; then
@@ -31,9 +34,24 @@ build_initramfs()
     # Without /dev/console in the initramfs the kernel starts PID 1 with no standard descriptors.
     mknod -m 0600 "${image}/dev/console" c 5 1
 
-    # The init, its runtime, and the wrapper the kernel runs as PID 1 (init.sh says why).
-    cp -a "${jre}" "${image}/.easyto/jdk"
-    cp -a "${app_dir}" "${image}/.easyto/app"
+    # The init, what it runs on, and the wrapper the kernel runs as PID 1 (init.sh says why).
+    # init.sh tells the artifacts apart by what is there: the release's launcher, else the native
+    # executable, else the JVM.
+    case "${artifact}" in
+        jvm)
+            cp -a "${jre}" "${image}/.easyto/jdk"
+            cp -a "${app_dir}" "${image}/.easyto/app"
+            ;;
+        native)
+            # easyto-init and, from the stand-in, the JDK libraries it links: no Java runtime.
+            cp -a "${app_dir}" "${image}/.easyto/app"
+            ;;
+        jvm-release)
+            # tar keeps the files' times, which the AOT cache checks its class path's jars by.
+            tar -xzf "${release_tarball}" -C "${image}" .easyto
+            mv "${image}/.easyto/sbin/init" "${image}/.easyto/sbin/init-release"
+            ;;
+    esac
     cp "${here}/init.sh" "${image}/.easyto/sbin/init"
     chmod 0755 "${image}/.easyto/sbin/init"
 
@@ -70,12 +88,19 @@ guest_modules()
 }
 
 # glibc and the other libraries of every ELF file the guest runs, from this machine, with the
-# dynamic loader at the path the executables name.
+# dynamic loader at the path the executables name. The native executable's own lib/ (the
+# stand-in's JDK libraries) is found where init.sh points LD_LIBRARY_PATH, so only what lies
+# outside the image is copied: for it, glibc's libc, libdl and libpthread.
 guest_libraries()
 {
-    find "${image}/.easyto/jdk" "${image}/.easyto/sbin/kmod" -type f \( -name '*.so' -o -perm -u+x \) |
+    elf_dirs=""
+    for dir in "${image}/.easyto/jdk" "${image}/.easyto/app"; do
+        [ ! -d "${dir}" ] || elf_dirs="${elf_dirs} ${dir}"
+    done
+    # shellcheck disable=SC2086
+    find ${elf_dirs} "${image}/.easyto/sbin/kmod" -type f \( -name '*.so' -o -perm -u+x \) |
         while IFS= read -r file; do
-            ldd "${file}" 2>/dev/null || true
+            LD_LIBRARY_PATH=${image}/.easyto/app/lib ldd "${file}" 2>/dev/null || true
         done | sed -n 's/^.*=> \(\/[^ ]*\) (0x.*$/\1/p' | sort -u | while IFS= read -r library; do
         case "${library}" in
             "${image}"/*) ;;

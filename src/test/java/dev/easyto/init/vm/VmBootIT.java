@@ -13,10 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -24,9 +27,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  * src/native-test/vm/run-vm.sh}, for what only a real boot shows: the serial console, kernel
  * modules, the ACPI power button and a real power-off. Each boot takes tens of seconds under TCG,
  * so only these scenarios run here; the sandbox covers the rest.
+ *
+ * <p>The system property {@code easyto.artifact} says which init boots, as the harness's {@code
+ * ARTIFACT}: {@code jvm} (the default: target/quarkus-app on a jlink'ed runtime), {@code native}
+ * (target/native/easyto-init, {@code make native}) or {@code jvm-release} (make release's
+ * tarball). A run for {@code jvm} also boots {@code basic-boot} once from the JVM release, which
+ * {@code make test} builds first.
  */
 class VmBootIT {
     private static final Path HARNESS = Path.of("src/native-test/vm/run-vm.sh");
+
+    private static final List<String> ARTIFACTS = List.of("jvm", "native", "jvm-release");
+
+    private static final String ARTIFACT = System.getProperty("easyto.artifact", "jvm");
+
+    private static final Path NATIVE_EXECUTABLE = Path.of("target/native/easyto-init");
+
+    private static final Path RELEASE_DIR = Path.of("target/release");
 
     private static final Path KERNEL =
             Path.of(System.getenv().getOrDefault("EASYTO_VM_KERNEL", "/var/cache/easyto-init/vm-kernel"));
@@ -37,22 +54,36 @@ class VmBootIT {
     private static final List<String> TOOLS =
             List.of("qemu-system-x86_64", "cpio", "kmod", "depmod", "modprobe", "busybox", "ip");
 
-    static List<String> scenarios() {
-        return List.of(
+    static List<Arguments> scenarios() {
+        assertTrue(
+                ARTIFACTS.contains(ARTIFACT),
+                () -> "-Deasyto.artifact=" + ARTIFACT + ": not one of " + String.join(", ", ARTIFACTS));
+        List<Arguments> boots = new ArrayList<>();
+        for (String scenario : List.of(
                 "src/test/scenarios/basic-boot",
                 "src/test/scenarios/kernel-modules",
-                "src/native-test/vm/scenarios/vm-power-button");
+                "src/native-test/vm/scenarios/vm-power-button")) {
+            boots.add(Arguments.of(ARTIFACT, scenario));
+        }
+        // One boot of the JVM release, its launcher and AOT cache: the harness makes a cache the
+        // guest cannot use fail the boot. With the JVM run, whose application it packages.
+        if (ARTIFACT.equals("jvm")) {
+            boots.add(Arguments.of("jvm-release", "src/test/scenarios/basic-boot"));
+        }
+        return boots;
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {1}")
     @MethodSource("scenarios")
-    void bootsPassesAndPowersOff(String directory) throws Exception {
+    void bootsPassesAndPowersOff(String artifact, String directory) throws Exception {
         Path scenario = Path.of(directory);
         assertTrue(Files.isDirectory(scenario), scenario + " is missing");
         assumeAvailable();
+        requireArtifact(artifact);
         ProcessBuilder builder =
                 new ProcessBuilder("sh", HARNESS.toString(), scenario.toString()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("ARTIFACT", artifact);
         long started = System.nanoTime();
         Process process = builder.start();
         process.getOutputStream().close();
@@ -98,6 +129,28 @@ class VmBootIT {
                 "vm",
                 Files.isRegularFile(KERNEL.resolve("release")),
                 "VM boots need Debian's kernel in " + KERNEL + " (run: sh src/native-test/vm/fetch-kernel.sh)");
+    }
+
+    /**
+     * Fails, whatever {@code EASYTO_SKIP} says, when the artifact asked for is not built: a run that
+     * asked for the native executable and booted nothing has proven nothing about it.
+     */
+    private static void requireArtifact(String artifact) throws IOException {
+        switch (artifact) {
+            case "native" ->
+                assertTrue(
+                        Files.isExecutable(NATIVE_EXECUTABLE),
+                        "-Deasyto.artifact=native, but there is no " + NATIVE_EXECUTABLE + " (run: make native)");
+            case "jvm-release" -> {
+                boolean built;
+                try (Stream<Path> files = Files.isDirectory(RELEASE_DIR) ? Files.list(RELEASE_DIR) : Stream.empty()) {
+                    built = files.map(file -> file.getFileName().toString())
+                            .anyMatch(name -> name.startsWith("easyto-init-jvm-") && name.endsWith(".tar.gz"));
+                }
+                assertTrue(built, "no JVM release tarball in " + RELEASE_DIR + " (run: make release)");
+            }
+            default -> {}
+        }
     }
 
     private static String read(InputStream in) {
