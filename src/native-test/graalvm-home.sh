@@ -1,7 +1,7 @@
 #!/bin/sh
 # Prints the GraalVM home that `mvn package -Dnative` should use (make native): GRAALVM_HOME when it
 # is a GraalVM or Mandrel for JDK 25, otherwise the test-only graalvm-here stand-in from the shared
-# tools beside the repository (GRAALVM_HERE overrides where), set up on first use (about 10 s; it
+# tools beside the repository or in /work/shared/tools (GRAALVM_HERE overrides where), set up on first use (about 10 s; it
 # caches itself in ~/.cache/graalvm-here). Exit status 2 when there is neither.
 #
 # The stand-in's executables are dynamically linked to a few JDK libraries; native-lib.sh copies
@@ -31,9 +31,22 @@ if [ -n "${GRAALVM_HOME:-}" ]; then
     echo "graalvm-home: GRAALVM_HOME=${GRAALVM_HOME} is not a GraalVM or Mandrel for JDK 25; using the stand-in" >&2
 fi
 
-standin=${GRAALVM_HERE:-${repo}/../shared/tools/graalvm-here}
-if [ ! -x "${standin}/setup" ]; then
-    echo "graalvm-home: no GraalVM for JDK 25 (set GRAALVM_HOME) and no stand-in at ${standin}" >&2
+# The shared tools sit beside the checkout on our machines; a clone elsewhere (CI's, say) finds
+# them where our machines keep them.
+if [ -n "${GRAALVM_HERE:-}" ]; then
+    candidates=${GRAALVM_HERE}
+else
+    candidates="${repo}/../shared/tools/graalvm-here /work/shared/tools/graalvm-here"
+fi
+standin=""
+for candidate in ${candidates}; do
+    if [ -x "${candidate}/setup" ]; then
+        standin=${candidate}
+        break
+    fi
+done
+if [ -z "${standin}" ]; then
+    echo "graalvm-home: no GraalVM for JDK 25 (set GRAALVM_HOME) and no graalvm-here stand-in in: ${candidates} (set GRAALVM_HERE)" >&2
     exit 2
 fi
 home=$("${standin}/setup" | tail -n 1)
