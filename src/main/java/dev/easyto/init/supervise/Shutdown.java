@@ -14,7 +14,6 @@ import dev.easyto.init.log.Console;
 import dev.easyto.init.log.Failures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -70,19 +69,18 @@ public class Shutdown {
     }
 
     void stopAllProcesses(Duration gracePeriod) {
-        List<Integer> running = ProcessTable.otherProcesses();
-        if (running.isEmpty()) {
+        if (ProcessTable.otherProcesses().isEmpty()) {
             return;
         }
         Console.info("sending SIGTERM to all processes");
         long started = System.nanoTime();
-        signalAll(running, SIGTERM);
+        signalEveryone(SIGTERM);
         if (awaitNone(gracePeriod)) {
             Console.info("all processes exited during grace period (%d ms)", millisSince(started));
             return;
         }
         Console.warn("grace period expired, sending SIGKILL to all processes (after %d ms)", millisSince(started));
-        signalAll(ProcessTable.otherProcesses(), SIGKILL);
+        signalEveryone(SIGKILL);
         if (awaitNone(afterKill)) {
             Console.info("all processes terminated (%d ms after SIGTERM)", millisSince(started));
         } else {
@@ -90,14 +88,19 @@ public class Shutdown {
         }
     }
 
-    private void signalAll(List<Integer> pids, int signal) {
-        for (int pid : pids) {
-            try {
-                signalCalls.kill(pid, signal);
-            } catch (SyscallException e) {
-                if (!e.is(Errno.ESRCH)) {
-                    Console.warn("unable to send %s to %d: %s", LinuxConstants.signalName(signal), pid, e.getMessage());
-                }
+    /**
+     * {@code kill(-1, signal)}: every process but PID 1, in one step the kernel takes under its
+     * task list lock. Signalling a list read from /proc missed what was forked after the read (a
+     * shell loop's next child), which then outlived the grace period.
+     */
+    private void signalEveryone(int signal) {
+        try {
+            signalCalls.kill(-1, signal);
+        } catch (SyscallException e) {
+            // ESRCH: nothing left to signal.
+            if (!e.is(Errno.ESRCH)) {
+                Console.warn(
+                        "unable to send %s to all processes: %s", LinuxConstants.signalName(signal), e.getMessage());
             }
         }
     }
