@@ -38,6 +38,21 @@ else
     echo "vm-init: no ACPI power button found" >&2
 fi
 
+# Other signals from the host (SEND_SIGNAL=TERM@N, say): when the harness gave the VM a second
+# serial port, each line it writes there is a signal this process sends PID 1, as a host's kill
+# reaches PID 1 in the sandbox. Without that port (type 0: no UART) nothing listens.
+if [ "$(${bb} cat /sys/class/tty/ttyS1/type 2>/dev/null || echo 0)" != 0 ]; then
+    exec 4<>/dev/ttyS1
+    ${bb} stty -F /dev/ttyS1 -echo 2>/dev/null || true
+    (
+        exec <&4 4>&-
+        while IFS= read -r signal; do
+            ${bb} kill -"${signal}" 1
+        done
+    ) &
+    exec 4>&-
+fi
+
 # The init mounts these itself and expects to find nothing there, as on EC2.
 ${bb} umount /proc /sys
 ${bb} umount -l /dev

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Test layer 3: the init as PID 1 of a QEMU machine (TCG) with Debian's kernel, booted by {@code
  * src/native-test/vm/run-vm.sh}, for what only a real boot shows: the serial console, kernel
- * modules, the ACPI power button and a real power-off. Each boot takes tens of seconds under TCG,
+ * modules, the ACPI power button, a signal from outside and a real power-off. Each boot takes tens of seconds under TCG,
  * so only these scenarios run here; the sandbox covers the rest.
  *
  * <p>The system property {@code easyto.artifact} says which init boots, as the harness's {@code
@@ -62,6 +62,8 @@ class VmBootIT {
         for (String scenario : List.of(
                 "src/test/scenarios/basic-boot",
                 "src/test/scenarios/kernel-modules",
+                // SIGTERM from outside: the harness's second serial port and init.sh's helper.
+                "src/test/scenarios/sigterm-to-init",
                 "src/native-test/vm/scenarios/vm-power-button")) {
             boots.add(Arguments.of(ARTIFACT, scenario));
         }
