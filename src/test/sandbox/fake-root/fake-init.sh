@@ -55,6 +55,8 @@ else
 fi
 # Not printed: the console would then contain every string a scenario expects.
 echo "fake-init: user data: $(wc -c </tmp/user-data.sh) bytes"
+# What the real init says when its command starts: SEND_SIGNAL's delay counts from it.
+echo "fake-init: boot completed in 0 ms"
 
 IMDS_TOKEN=${token} sh /tmp/user-data.sh &
 child=$!

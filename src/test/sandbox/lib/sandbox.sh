@@ -111,8 +111,8 @@ kill_sandbox()
     kill -KILL "${sandbox_pid}" 2>/dev/null || true
 }
 
-# start_signaller: SEND_SIGNAL's signal to the init, its delay after the init was exec'd
-# (enter-sandbox.sh marks that with ${work}/started), or with POWERDOWN_AFTER signal 38 (EC2's
+# start_signaller: SEND_SIGNAL's signal to the init, its delay after the init's "boot completed"
+# console line (once the init was exec'd: enter-sandbox.sh marks that with ${work}/started), or with POWERDOWN_AFTER signal 38 (EC2's
 # stop, the power button) once the console shows that text; says in the harness's notes whether
 # it could. Sets `signaller_pid`.
 start_signaller()
@@ -122,6 +122,9 @@ start_signaller()
         if [ -n "${powerdown_after}" ]; then
             wait_while_alive "${sandbox_pid}" 0.05 grep -qF -e "${powerdown_after}" "${console}" || exit 0
         else
+            # Counted from the boot's end, as the VM harness counts: the scenario is about what the
+            # command and the init do then, and a loaded machine stretches the boot before it.
+            wait_while_alive "${sandbox_pid}" 0.05 grep -qF -e "boot completed in" "${console}" || exit 0
             sleep "${signal_delay}"
         fi
         init=$(sandbox_init)
