@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * whole run is over, so a value seeded for one scenario is looked for in every other too.
  *
  * <p>Two parts of what a boot leaves are the workload's, not the init's, and are not scanned: the
- * console lines after the main process started that carry no log level (the command's own output:
+ * console lines without a log level once init scripts may run (the output of the user's programs:
  * upstream's scripts print what they fetched), and the trace's {@code command.argv}, which is the
  * user data's own text: {@link PlanMatchesBoot} holds it equal to what {@code plan} prints, which
  * never fetches anything.
@@ -26,7 +26,11 @@ import java.util.regex.Pattern;
 final class SecretScan {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LOG_LINE = Pattern.compile("^(error|warning|info|debug): ");
-    private static final String MAIN_STARTED = "info: main process started with pid ";
+    /**
+     * From here on the user's programs run and write to the same console: init scripts, then
+     * services and the command, which may print before the init logs that it started them.
+     */
+    private static final String USER_PROGRAMS = "info: phase init-scripts started";
 
     /** One boot's console and trace (a missing node for none), as the scenario run captured them. */
     record Boot(String scenario, String console, JsonNode trace) {}
@@ -55,14 +59,14 @@ final class SecretScan {
     /** Every place a secret shows, as {@code scenario: where: the line or field}. */
     static List<String> leaks(Boot boot, Map<String, String> secrets) {
         List<String> leaks = new ArrayList<>();
-        boolean mainStarted = false;
+        boolean userPrograms = false;
         int number = 0;
         for (String line : boot.console().split("\n", -1)) {
             number++;
-            if (line.startsWith(MAIN_STARTED)) {
-                mainStarted = true;
+            if (line.startsWith(USER_PROGRAMS)) {
+                userPrograms = true;
             }
-            if (mainStarted && !LOG_LINE.matcher(line).find()) {
+            if (userPrograms && !LOG_LINE.matcher(line).find()) {
                 continue;
             }
             for (Map.Entry<String, String> secret : secrets.entrySet()) {

@@ -92,8 +92,9 @@ class SeededSecretsTest {
         String console = """
                 info: phase resolve-env started
                 info: resolved env DB_PASSWORD from secrets-manager
-                info: main process started with pid 31
+                info: phase init-scripts started
                 DB_PASSWORD=hunter2-secret
+                info: main process started with pid 31
                 info: main process exited with status 0
                 """;
         JsonNode trace = JSON.readTree("""
@@ -115,8 +116,8 @@ class SeededSecretsTest {
     }
 
     @Test
-    void aValueBeforeTheMainProcessIsScannedEvenWithoutALevel() {
-        // A message with a line break continues without a level; before the command runs it is the init's.
+    void aValueBeforeTheUsersProgramsIsScannedEvenWithoutALevel() {
+        // A message with a line break continues without a level; before init scripts run it is the init's.
         String console = "error: System error: bad value\nhunter2-secret\n";
         List<String> leaks = SecretScan.leaks(
                 new SecretScan.Boot("s", console, JSON.missingNode()), Map.of("hunter2-secret", "test seed"));
