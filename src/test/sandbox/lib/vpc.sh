@@ -22,7 +22,9 @@ start_vpc()
     while [ "${i}" -lt "${nic_count}" ]; do
         mac=$(printf '52:54:00:12:34:%02x' $((0x56 + i)))
         ip -n "${sbx_ns}" link add "eth${i}" address "${mac}" type veth peer name "vpc${i}" netns "${vpc_ns}"
-        ip -n "${vpc_ns}" link set "vpc${i}" up
+        # EC2's MTU, which DHCP offers below, on the VPC's end too: a veth drops frames larger than
+        # the receiving end's MTU.
+        ip -n "${vpc_ns}" link set "vpc${i}" mtu 9001 up
         i=$((i + 1))
     done
     ip -n "${vpc_ns}" addr add 10.0.2.2/24 dev vpc0
@@ -31,7 +33,8 @@ start_vpc()
     # that answers "port unreachable" makes lookups fail at once instead of after the 5 s timeout.
     ip -n "${vpc_ns}" addr add 10.0.2.3/32 dev vpc0
     # DHCP only (--port=0: no DNS), on vpc0 alone: secondary ENIs get no lease, as upstream's
-    # multi-eni scenario expects of them. No configuration file but these options; --no-ping
+    # multi-eni scenario expects of them. No configuration file but these options (MTU 9001, option
+    # 26, as a VPC offers); --no-ping
     # because the one address of the range is known to be free, and checking would delay the offer.
     ip netns exec "${vpc_ns}" dnsmasq --keep-in-foreground --conf-file=/dev/null --port=0 \
         --interface=vpc0 --bind-interfaces --user=root --group=root \
@@ -40,6 +43,7 @@ start_vpc()
         --dhcp-range=10.0.2.15,10.0.2.15,255.255.255.0,12h \
         --dhcp-option=option:router,10.0.2.2 --dhcp-option=option:dns-server,10.0.2.3 \
         --dhcp-option=option:domain-name,ec2.internal --dhcp-option=option:domain-search,ec2.internal \
+        --dhcp-option=option:mtu,9001 \
         </dev/null >"${work}/dnsmasq.out" 2>&1 &
     dnsmasq_pid=$!
     # PRECONFIGURE_NET=1: what DHCP would have given, for an init that does no DHCP.

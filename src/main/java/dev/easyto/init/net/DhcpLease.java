@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param domainName option 15, empty without one
  * @param leaseSeconds option 51, 0 without one (the lease is never renewed, as upstream)
+ * @param mtu option 26, 0 without a usable one (the link keeps its MTU)
  */
 public record DhcpLease(
         String interfaceName,
@@ -18,7 +19,8 @@ public record DhcpLease(
         String domainName,
         List<String> searchDomains,
         Ipv4Address server,
-        long leaseSeconds) {
+        long leaseSeconds,
+        int mtu) {
 
     public DhcpLease {
         dnsServers = List.copyOf(dnsServers);
@@ -50,6 +52,7 @@ public record DhcpLease(
                 options.string(DhcpOptions.DOMAIN_NAME).orElse(""),
                 options.domainSearch(),
                 options.address(DhcpOptions.SERVER_ID).orElse(server),
-                options.u32(DhcpOptions.LEASE_TIME).orElse(0));
+                options.u32(DhcpOptions.LEASE_TIME).orElse(0),
+                options.mtu());
     }
 }

@@ -32,8 +32,11 @@ public record DhcpMessage(int op, int xid, int flags, Ipv4Address yourAddress, S
     /** Asks servers to broadcast their replies: the client has no address to receive unicast on. */
     static final int FLAG_BROADCAST = 0x8000;
 
-    /** Subnet mask, router, DNS servers, domain name, domain search. */
-    static final byte[] REQUESTED_PARAMETERS = {1, 3, 6, 15, 119};
+    /**
+     * Subnet mask, router, DNS servers, domain name, domain search, interface MTU (a VPC offers
+     * 9001; many servers send only what the client asks for).
+     */
+    static final byte[] REQUESTED_PARAMETERS = {1, 3, 6, 15, 119, 26};
 
     /** What the client says it can receive (option 57): a standard Ethernet MTU. */
     static final int MAX_SIZE = 1500;
@@ -60,13 +63,20 @@ public record DhcpMessage(int op, int xid, int flags, Ipv4Address yourAddress, S
         return packet.array();
     }
 
-    /** Takes the offer of {@code server}: no parameter list, as upstream sends it. */
+    /**
+     * Takes the offer of {@code server}. Upstream sends no parameter list here; ours asks again
+     * for what DISCOVER asked, since servers that answer only what is asked (ISC's) answer the
+     * ACK from the REQUEST's list, and the ACK is the lease.
+     */
     static byte[] request(byte[] mac, int xid, Ipv4Address requested, Ipv4Address server) {
         ByteBuffer packet = ByteBuffer.allocate(MIN_BYTES);
         header(packet, mac, xid);
         packet.put((byte) MESSAGE_TYPE).put((byte) 1).put((byte) REQUEST);
         packet.put((byte) REQUESTED_ADDRESS).put((byte) 4).put(requested.bytes());
         packet.put((byte) SERVER_ID).put((byte) 4).put(server.bytes());
+        packet.put((byte) PARAMETER_REQUEST_LIST)
+                .put((byte) REQUESTED_PARAMETERS.length)
+                .put(REQUESTED_PARAMETERS);
         packet.put((byte) MAX_MESSAGE_SIZE).put((byte) 2).putShort((short) MAX_SIZE);
         packet.put((byte) END);
         return packet.array();

@@ -16,6 +16,7 @@ public final class DhcpOptions {
     static final int ROUTER = 3;
     static final int DNS_SERVERS = 6;
     static final int DOMAIN_NAME = 15;
+    static final int INTERFACE_MTU = 26;
     static final int REQUESTED_ADDRESS = 50;
     static final int LEASE_TIME = 51;
     static final int MESSAGE_TYPE = 53;
@@ -113,6 +114,22 @@ public final class DhcpOptions {
         }
         return OptionalLong.of(Integer.toUnsignedLong(Ipv4Address.of(value, 0).bits()));
     }
+
+    /**
+     * The interface MTU (option 26, RFC 2132 §5.1), 0 when missing, not two bytes, or below 68,
+     * the least an IPv4 link must carry (RFC 791): such a value is ignored, not applied.
+     */
+    public int mtu() {
+        byte[] value = options.get(INTERFACE_MTU);
+        if (value == null || value.length != 2) {
+            return 0;
+        }
+        int mtu = ((value[0] & 0xFF) << 8) | (value[1] & 0xFF);
+        return mtu < MIN_MTU ? 0 : mtu;
+    }
+
+    /** The smallest MTU option 26 may give. */
+    static final int MIN_MTU = 68;
 
     /** Option 119 decoded; a malformed list is dropped rather than failing the lease. */
     public List<String> domainSearch() {

@@ -28,6 +28,15 @@ public interface LinkControl extends AutoCloseable {
 
     void deleteAddress(int index, Ipv4Address address, int prefixLength) throws IOException;
 
+    /**
+     * Adds an IPv6 address (16 bytes); fails with {@code EEXIST} if the link has it, and with
+     * {@code EACCES}, {@code EAFNOSUPPORT} or {@code EOPNOTSUPP} where IPv6 is disabled.
+     */
+    void addAddress6(int index, byte[] address, int prefixLength, int scope) throws IOException;
+
+    /** {@code ip link set dev X mtu N}; the driver refuses an MTU it cannot carry ({@code EINVAL}). */
+    void setMtu(int index, int mtu) throws IOException;
+
     /** The main table's default route becomes {@code via gateway dev index}, whatever it was. */
     void replaceDefaultRoute(int index, Ipv4Address gateway) throws IOException;
 

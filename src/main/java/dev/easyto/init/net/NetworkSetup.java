@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 public final class NetworkSetup {
     static final String PRIMARY = "eth0";
     static final String MACS = "network/interfaces/macs/";
+    static final byte[] IPV6_LOOPBACK = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
 
     /** Leases an address for a link; {@link #overUdp} on a machine. */
     @FunctionalInterface
@@ -72,7 +73,10 @@ public final class NetworkSetup {
         return severalInterfaces(candidates);
     }
 
-    /** lo up with 127.0.0.1/8, which the kernel usually adds itself when lo comes up. */
+    /**
+     * lo up with 127.0.0.1/8 and ::1/128. The kernel usually adds both when lo comes up, but not
+     * to a lo that was already up, nor ::1 when IPv6 was disabled then and enabled later.
+     */
     private void loopback() throws IOException {
         Link lo = links.links().stream()
                 .filter(link -> link.loopback() || link.name().equals("lo"))
@@ -89,6 +93,28 @@ public final class NetworkSetup {
             if (!e.is(Errno.EEXIST)) {
                 throw new IOException("unable to set up " + lo.name() + ": " + e.getMessage(), e);
             }
+        }
+        loopback6(lo);
+    }
+
+    /**
+     * ::1 on lo. Nothing the init does needs it, so no failure stops the boot: a kernel with IPv6
+     * disabled (the sysctl, or {@code ipv6.disable=1}) is said as such, anything else as it is.
+     */
+    private void loopback6(Link lo) {
+        try {
+            links.addAddress6(lo.index(), IPV6_LOOPBACK, 128, Rtnl.RT_SCOPE_HOST);
+        } catch (NetlinkException e) {
+            if (e.is(Errno.EEXIST)) {
+                return;
+            }
+            if (e.is(Errno.EACCES) || e.is(Errno.EAFNOSUPPORT) || e.is(Errno.EOPNOTSUPP)) {
+                Console.warn("network: IPv6 is disabled, %s has no ::1 (%s)", lo.name(), Errno.name(e.errno()));
+            } else {
+                Console.warn("network: unable to add ::1 to %s: %s", lo.name(), e.getMessage());
+            }
+        } catch (IOException e) {
+            Console.warn("network: unable to add ::1 to %s: %s", lo.name(), e.getMessage());
         }
     }
 
@@ -191,6 +217,7 @@ public final class NetworkSetup {
     }
 
     private void apply(Link link, DhcpLease lease) throws IOException {
+        mtu(link, lease);
         String address = lease.address() + "/" + lease.prefixLength();
         try {
             links.addAddress(link.index(), lease.address(), lease.prefixLength(), Rtnl.RT_SCOPE_UNIVERSE);
@@ -205,6 +232,25 @@ public final class NetworkSetup {
         } catch (NetlinkException e) {
             throw new IOException(
                     "unable to route through " + lease.gateway() + " on " + link.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The lease's MTU (option 26) on the link: 9001 in a VPC, where the link's own 1500 wastes
+     * jumbo frames. A driver that refuses it leaves the link working at its own MTU, so that is
+     * a warning only.
+     */
+    private void mtu(Link link, DhcpLease lease) {
+        if (lease.mtu() == 0) {
+            return;
+        }
+        try {
+            links.setMtu(link.index(), lease.mtu());
+            Console.info("network: %s mtu %d", link.name(), lease.mtu());
+        } catch (IOException e) {
+            Console.warn(
+                    "network: unable to set mtu %d on %s, keeping its own: %s",
+                    lease.mtu(), link.name(), e.getMessage());
         }
     }
 

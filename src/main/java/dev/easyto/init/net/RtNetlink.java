@@ -118,6 +118,21 @@ public final class RtNetlink implements LinkControl, AutoCloseable {
     }
 
     @Override
+    public void addAddress6(int index, byte[] address, int prefixLength, int scope) throws IOException {
+        int id = nextSeq();
+        acknowledged(
+                "add IPv6 address /" + prefixLength + " to link " + index,
+                RtnlRequests.addAddress6(id, index, address, prefixLength, scope),
+                id);
+    }
+
+    @Override
+    public void setMtu(int index, int mtu) throws IOException {
+        int id = nextSeq();
+        acknowledged("set mtu " + mtu + " on link " + index, RtnlRequests.setMtu(id, index, mtu), id);
+    }
+
+    @Override
     public void replaceDefaultRoute(int index, Ipv4Address gateway) throws IOException {
         int id = nextSeq();
         acknowledged(

@@ -31,6 +31,7 @@ final class Rtnl {
 
     static final int IFLA_ADDRESS = 1;
     static final int IFLA_IFNAME = 3;
+    static final int IFLA_MTU = 4;
     static final int IFLA_LINKINFO = 18;
     static final int IFLA_CARRIER = 33;
     static final int IFLA_INFO_KIND = 1;

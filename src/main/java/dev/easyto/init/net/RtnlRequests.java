@@ -1,11 +1,13 @@
 package dev.easyto.init.net;
 
 import static dev.easyto.init.linux.LinuxConstants.AF_INET;
+import static dev.easyto.init.linux.LinuxConstants.AF_INET6;
 import static dev.easyto.init.linux.LinuxConstants.AF_UNSPEC;
 import static dev.easyto.init.net.Rtnl.IFA_ADDRESS;
 import static dev.easyto.init.net.Rtnl.IFA_BROADCAST;
 import static dev.easyto.init.net.Rtnl.IFA_LOCAL;
 import static dev.easyto.init.net.Rtnl.IFLA_IFNAME;
+import static dev.easyto.init.net.Rtnl.IFLA_MTU;
 import static dev.easyto.init.net.Rtnl.NLM_F_ACK;
 import static dev.easyto.init.net.Rtnl.NLM_F_CREATE;
 import static dev.easyto.init.net.Rtnl.NLM_F_DUMP;
@@ -65,6 +67,29 @@ final class RtnlRequests {
         return new Message(RTM_SETLINK, NLM_F_REQUEST | NLM_F_ACK, seq)
                 .ifinfomsg(AF_UNSPEC, index, 0, 0)
                 .attribute(IFLA_IFNAME, cString(name))
+                .bytes();
+    }
+
+    /** {@code ip link set dev X mtu N}: flags and change 0, so nothing but the MTU changes. */
+    static byte[] setMtu(int seq, int index, int mtu) {
+        return new Message(RTM_SETLINK, NLM_F_REQUEST | NLM_F_ACK, seq)
+                .ifinfomsg(AF_UNSPEC, index, 0, 0)
+                .attribute(IFLA_MTU, u32(mtu))
+                .bytes();
+    }
+
+    /**
+     * {@code ip -6 addr add A/P dev X}: local and peer address the same, as iproute2 sends them;
+     * IPv6 has no broadcast address.
+     */
+    static byte[] addAddress6(int seq, int index, byte[] address, int prefixLength, int scope) {
+        if (address.length != 16) {
+            throw new IllegalArgumentException("an IPv6 address has 16 bytes, got " + address.length);
+        }
+        return new Message(RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, seq)
+                .ifaddrmsg(AF_INET6, prefixLength, scope, index)
+                .attribute(IFA_LOCAL, address.clone())
+                .attribute(IFA_ADDRESS, address.clone())
                 .bytes();
     }
 

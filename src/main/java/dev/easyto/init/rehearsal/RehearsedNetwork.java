@@ -11,6 +11,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,9 @@ public class RehearsedNetwork implements NetworkAccess {
     private static final int IFF_LOOPBACK = 0x8;
     private static final String ENI_MAC = "52:54:00:12:34:56";
     private static final Ipv4Address ADDRESS = Ipv4Address.parse("10.0.2.15");
+    /** What a VPC's DHCP offers, as the sandbox's dnsmasq does. */
+    private static final int MTU = 9001;
+
     private static final Ipv4Address GATEWAY = Ipv4Address.parse("10.0.2.2");
     private static final Ipv4Address RESOLVER = Ipv4Address.parse("10.0.2.3");
 
@@ -61,7 +65,8 @@ public class RehearsedNetwork implements NetworkAccess {
                     "ec2.internal",
                     List.of("ec2.internal"),
                     GATEWAY,
-                    3600);
+                    3600,
+                    MTU);
         };
     }
 
@@ -113,6 +118,20 @@ public class RehearsedNetwork implements NetworkAccess {
         @Override
         public void deleteAddress(int index, Ipv4Address address, int prefixLength) throws IOException {
             log.would("remove %s/%d from %s", address, prefixLength, link(index).name());
+        }
+
+        @Override
+        public void addAddress6(int index, byte[] address, int prefixLength, int scope) throws IOException {
+            log.would(
+                    "add %s/%d to %s",
+                    InetAddress.getByAddress(address).getHostAddress(),
+                    prefixLength,
+                    link(index).name());
+        }
+
+        @Override
+        public void setMtu(int index, int mtu) throws IOException {
+            log.would("set the mtu of %s to %d", link(index).name(), mtu);
         }
 
         @Override

@@ -34,16 +34,23 @@ public final class SpecMerger {
                 ? user.workingDir()
                 : image.workingDir() != null ? image.workingDir() : VmSpec.DEFAULT_WORKING_DIR;
 
+        List<NameValue> env = mergeByName(orEmpty(image.env()), user.env());
+        List<EnvFrom> envFrom = orEmpty(user.envFrom());
+        FetchedReferences fetched = FetchedReferences.of(env, envFrom);
         List<Volume> volumes = new ArrayList<>();
         for (Volume volume : orEmpty(user.volumes())) {
-            volumes.add(volume.withMountDefaults(uid, gid));
+            // A template that can receive a fetched value may hold a secret: owner only by default.
+            volumes.add(
+                    volume instanceof Volume.Template template
+                            ? template.withMountDefaults(uid, gid, fetched.reachedFrom(template.variables()))
+                            : volume.withMountDefaults(uid, gid));
         }
 
         return new VmSpec(
                 command,
                 args,
-                mergeByName(orEmpty(image.env()), user.env()),
-                orEmpty(user.envFrom()),
+                env,
+                envFrom,
                 workingDir,
                 uid,
                 gid,

@@ -75,9 +75,24 @@ public sealed interface Volume {
      */
     @RegisterForReflection
     record Template(String content, Object variables, boolean optional, Mount mount) implements Volume {
+        /** Configuration, readable by all, as upstream writes it. */
+        public static final String DEFAULT_MODE = "0644";
+
+        /** When the variables can bring in a value fetched by env-from: owner only (ours, not upstream's). */
+        public static final String SECRET_MODE = "0600";
+
         @Override
         public Volume withMountDefaults(long userId, long groupId) {
-            return new Template(content, variables, optional, mount.withDefaults(userId, groupId, mount.mode()));
+            return withMountDefaults(userId, groupId, false);
+        }
+
+        /** {@code fetched}: the variables refer to a value env-from fetches ({@link FetchedReferences}). */
+        Template withMountDefaults(long userId, long groupId, boolean fetched) {
+            return new Template(
+                    content,
+                    variables,
+                    optional,
+                    mount.withDefaults(userId, groupId, fetched ? SECRET_MODE : DEFAULT_MODE));
         }
     }
 }

@@ -27,7 +27,7 @@ import java.util.Set;
  * NonStringMappingKey}, {@code AccessDenied}) first, since that is what people and tests look for.
  */
 final class TemplateVolume {
-    static final String DEFAULT_MODE = "0644";
+    static final String DEFAULT_MODE = Volume.Template.DEFAULT_MODE;
 
     private TemplateVolume() {}
 
@@ -78,7 +78,11 @@ final class TemplateVolume {
         return value;
     }
 
-    /** {@code mount.mode} ("0640"), else 0644; only permission bits, as an octal string. */
+    /**
+     * {@code mount.mode} ("0640"), else 0644; only permission bits, as an octal string. The merge
+     * fills the mode (0600 where the variables can carry a fetched value), so the fallback is for a
+     * volume that did not go through it.
+     */
     static Set<PosixFilePermission> mode(String mode) throws VolumeException {
         String text = mode == null ? DEFAULT_MODE : mode.strip();
         if (!text.matches("0?[0-7]{3}")) {

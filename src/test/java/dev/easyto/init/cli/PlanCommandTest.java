@@ -195,6 +195,33 @@ class PlanCommandTest {
     }
 
     @Test
+    void aTemplateThatCanReceiveAFetchedValueIsShownOwnerOnly() throws IOException {
+        JsonNode plan = plan(Files.writeString(dir.resolve("ud.yaml"), """
+                env-from:
+                  - secrets-manager: {secret-id: db, name: DB_PASSWORD}
+                volumes:
+                  - template: {content: '{{p}}', variables: {p: $(DB_PASSWORD)}, mount: {destination: /etc/db.conf}}
+                  - template: {content: 'public', mount: {destination: /etc/motd}}
+                """));
+        assertEquals(
+                "0600",
+                plan.get("volumes")
+                        .get(0)
+                        .get("template")
+                        .get("mount")
+                        .get("mode")
+                        .asText());
+        assertEquals(
+                "0644",
+                plan.get("volumes")
+                        .get(1)
+                        .get("template")
+                        .get("mount")
+                        .get("mode")
+                        .asText());
+    }
+
+    @Test
     void userDataFromStandardInput() throws IOException {
         Cli result = Cli.runWithStdin(
                 "working-dir: /srv\n".getBytes(StandardCharsets.UTF_8),

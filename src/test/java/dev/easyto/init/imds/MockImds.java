@@ -35,6 +35,9 @@ public final class MockImds implements AutoCloseable {
     static final String SPOT_ACTION = "spot/instance-action";
     static final int MAX_TTL = 21600;
 
+    /** The role whose credentials the mock serves under {@code iam/security-credentials/}. */
+    public static final String ROLE = MetadataTree.ROLE;
+
     /**
      * What a scenario serves. {@code scenario} may be null (no user data, default meta-data); a
      * {@code spotDelay} of zero means no spot notice ever.
@@ -74,6 +77,16 @@ public final class MockImds implements AutoCloseable {
         this.token = "mock-imds-token-" + HexFormat.of().formatHex(random);
         this.started = Instant.now();
         this.log = log;
+    }
+
+    /**
+     * What the mock serves {@code scenario} (null for none) at {@code path} under {@code
+     * /latest/meta-data/}: for tests that must know the values it seeds, such as the scan for
+     * leaked secrets of the sandbox scenarios.
+     */
+    public static Optional<String> metadata(Path scenario, String path) {
+        return MetadataTree.create(1, scenario == null ? null : scenario.resolve("imds"))
+                .get(path);
     }
 
     public static MockImds start(InetSocketAddress address, Data data) throws IOException {

@@ -1,7 +1,7 @@
 package dev.easyto.init.net;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +98,7 @@ class DhcpClientTest {
                         "ec2.internal",
                         List.of(),
                         SERVER,
+                        0,
                         0),
                 lease);
         assertEquals(List.of(DhcpMessage.DISCOVER, DhcpMessage.REQUEST), transport.sentTypes());
@@ -107,7 +108,9 @@ class DhcpClientTest {
                 OFFERED,
                 request.options().address(DhcpOptions.REQUESTED_ADDRESS).orElseThrow());
         assertEquals(SERVER, request.options().address(DhcpOptions.SERVER_ID).orElseThrow());
-        assertFalse(request.options().has(DhcpOptions.PARAMETER_REQUEST_LIST));
+        assertArrayEquals(
+                DhcpMessage.REQUESTED_PARAMETERS,
+                request.options().bytes(DhcpOptions.PARAMETER_REQUEST_LIST).orElseThrow());
     }
 
     @Test

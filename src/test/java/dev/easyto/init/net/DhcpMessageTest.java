@@ -21,12 +21,12 @@ class DhcpMessageTest {
     @Test
     void discover() {
         String options = "35 01 01" // 53: DISCOVER
-                + "37 05 01 03 06 0f 77" // 55: mask, router, DNS, domain name, domain search
+                + "37 06 01 03 06 0f 77 1a" // 55: mask, router, DNS, domain name, domain search, MTU
                 + "39 02 05dc" // 57: 1500
                 + "ff";
         byte[] packet = DhcpMessage.discover(MAC, XID);
         assertEquals(300, packet.length, "padded to the BOOTP minimum");
-        RtnlRequestsTest.assertBytes(FIXED_FIELDS + options + Hex.zeros(300 - 240 - 15), packet);
+        RtnlRequestsTest.assertBytes(FIXED_FIELDS + options + Hex.zeros(300 - 240 - 16), packet);
     }
 
     @Test
@@ -34,10 +34,11 @@ class DhcpMessageTest {
         String options = "35 01 03" // 53: REQUEST
                 + "32 04 0a00020f" // 50: the offered address
                 + "36 04 0a000202" // 54: the server that offered it
-                + "39 02 05dc" // 57: 1500, and no parameter list
+                + "37 06 01 03 06 0f 77 1a" // 55: as DISCOVER's (upstream sends none)
+                + "39 02 05dc" // 57: 1500
                 + "ff";
         byte[] packet = DhcpMessage.request(MAC, XID, Ipv4Address.parse("10.0.2.15"), Ipv4Address.parse("10.0.2.2"));
-        RtnlRequestsTest.assertBytes(FIXED_FIELDS + options + Hex.zeros(300 - 240 - 20), packet);
+        RtnlRequestsTest.assertBytes(FIXED_FIELDS + options + Hex.zeros(300 - 240 - 28), packet);
     }
 
     @Test
@@ -83,7 +84,8 @@ class DhcpMessageTest {
                         "ec2.internal",
                         List.of("ec2.internal", "example.com"),
                         Ipv4Address.parse("10.0.2.2"),
-                        43200),
+                        43200,
+                        0),
                 DhcpLease.fromAck("eth0", ack, Ipv4Address.parse("10.0.2.9")));
     }
 

@@ -20,6 +20,23 @@ class DhcpOptionsTest {
     }
 
     @Test
+    void interfaceMtu() {
+        // Option 26: two bytes, big-endian; 9001 is what a VPC offers.
+        assertEquals(9001, parse("1a 02 2329 ff").mtu());
+        assertEquals(68, parse("1a 02 0044 ff").mtu(), "the least an IPv4 link carries");
+        assertEquals(0, parse("1a 02 0043 ff").mtu(), "below 68 is not an MTU");
+        assertEquals(0, parse("1a 01 23 ff").mtu(), "not two bytes");
+        assertEquals(0, parse("1a 04 00002329 ff").mtu(), "not two bytes");
+        assertEquals(0, parse("ff").mtu(), "none");
+        assertEquals(65535, parse("1a 02 ffff ff").mtu(), "unsigned");
+    }
+
+    private static DhcpOptions parse(String hex) {
+        byte[] data = Hex.bytes(hex);
+        return DhcpOptions.parse(data, 0, data.length);
+    }
+
+    @Test
     void repeatedOptionsAreConcatenated() {
         // RFC 3396: a long option split in two; here two DNS servers and a search list in halves.
         byte[] data = Hex.bytes("06 04 0a000203 06 04 08080808" + "77 05 0365633208" + "77 09 696e7465726e616c00 ff");

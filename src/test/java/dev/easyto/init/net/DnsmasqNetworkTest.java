@@ -70,7 +70,9 @@ class DnsmasqNetworkTest {
         List<String> options = new ArrayList<>(List.of(
                 "--interface=vpc0",
                 "--dhcp-range=set:primary,10.0.2.15,10.0.2.15,255.255.255.0,12h",
-                "--dhcp-option=tag:primary,option:router,10.0.2.2"));
+                "--dhcp-option=tag:primary,option:router,10.0.2.2",
+                // What a VPC offers: the link's MTU is set from the lease.
+                "--dhcp-option=tag:primary,option:mtu,9001"));
         options.addAll(RESOLVER_OPTIONS);
         if (secondarySubnet) {
             options.addAll(List.of(
@@ -114,6 +116,9 @@ class DnsmasqNetworkTest {
         assertTrue(net.ip("-4", "addr", "show", "dev", "eth0").contains("inet 10.0.2.15/24 brd 10.0.2.255 "));
         assertEquals("default via 10.0.2.2 dev eth0 proto dhcp \n", net.ip("route", "show", "default"));
         assertTrue(net.ip("-4", "addr", "show", "dev", "lo").contains("inet 127.0.0.1/8 "));
+        assertTrue(net.ip("-6", "addr", "show", "dev", "lo").contains("inet6 ::1/128 "));
+        String eth0 = net.ip("link", "show", "eth0");
+        assertTrue(eth0.contains(" mtu 9001 "), eth0);
         assertEquals(
                 "domain ec2.internal\nsearch ec2.internal example.com\nnameserver 10.0.2.3\n",
                 Files.readString(dir.resolve("resolv.conf")));

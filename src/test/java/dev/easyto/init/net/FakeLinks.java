@@ -4,6 +4,8 @@ import dev.easyto.init.linux.Errno;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,6 +91,34 @@ final class FakeLinks implements LinkControl {
             throw new NetlinkException("delete " + address, Errno.EADDRNOTAVAIL);
         }
         log.add("delete " + address + "/" + prefixLength + " " + name(index));
+    }
+
+    /** What {@link #addAddress6} answers instead of adding: an errno such as EACCES (IPv6 disabled), or 0. */
+    int ipv6Errno;
+
+    /** Links whose driver refuses any MTU change (EINVAL). */
+    final Set<Integer> fixedMtu = new LinkedHashSet<>();
+
+    @Override
+    public void addAddress6(int index, byte[] address, int prefixLength, int scope) throws IOException {
+        if (ipv6Errno != 0) {
+            throw new NetlinkException("add IPv6 address", ipv6Errno);
+        }
+        String text = (Arrays.equals(address, NetworkSetup.IPV6_LOOPBACK)
+                        ? "::1"
+                        : HexFormat.of().formatHex(address)) + "/" + prefixLength;
+        if (!addresses.get(index).add(text)) {
+            throw new NetlinkException("add IPv6 address", Errno.EEXIST);
+        }
+        log.add("add " + text + " " + name(index));
+    }
+
+    @Override
+    public void setMtu(int index, int mtu) throws IOException {
+        if (fixedMtu.contains(index)) {
+            throw new NetlinkException("set mtu " + mtu + " on link " + index, Errno.EINVAL);
+        }
+        log.add("mtu " + mtu + " " + name(index));
     }
 
     @Override

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.easyto.init.CapturedConsole;
 import dev.easyto.init.aws.FakeImdsClient;
 import dev.easyto.init.aws.ImdsException;
+import dev.easyto.init.linux.Errno;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,9 @@ class NetworkSetupTest {
     FakeLinks links;
     FakeImdsClient imds;
     List<String> leasedOn;
+    /** The MTU the DHCP stand-in's leases carry (option 26), 0 for none. */
+    int mtu;
+
     /** The subnet each interface name's DHCP server hands out; none: no offer. */
     Map<String, String> subnets;
 
@@ -57,7 +62,8 @@ class NetworkSetupTest {
                     "ec2.internal",
                     List.of("ec2.internal"),
                     Ipv4Address.parse(subnet + ".1"),
-                    3600);
+                    3600,
+                    mtu);
         };
         return new NetworkSetup(links, dhcp, imds, dir.resolve("resolv.conf"), Duration.ZERO).run();
     }
@@ -84,6 +90,7 @@ class NetworkSetupTest {
                 List.of(
                         "up lo",
                         "add 127.0.0.1/8 lo",
+                        "add ::1/128 lo",
                         // The bridge had the name: down, then moved aside to eth1.
                         "down eth0",
                         "rename eth0 eth1",
@@ -98,7 +105,7 @@ class NetworkSetupTest {
         assertEquals(
                 "domain ec2.internal\nsearch ec2.internal\nnameserver 10.0.2.2\n",
                 Files.readString(dir.resolve("resolv.conf")));
-        assertEquals(Set.of("127.0.0.1/8"), links.addresses.get(1));
+        assertEquals(Set.of("127.0.0.1/8", "::1/128"), links.addresses.get(1));
     }
 
     @Test
@@ -107,7 +114,9 @@ class NetworkSetupTest {
         links.nic(2, "eth0", MAC0);
         subnets = Map.of("eth0", "10.0.2");
         run();
-        assertEquals(List.of("up lo", "up eth0", "add 10.0.2.15/24 eth0", "route via 10.0.2.1 eth0"), links.log);
+        assertEquals(
+                List.of("up lo", "add ::1/128 lo", "up eth0", "add 10.0.2.15/24 eth0", "route via 10.0.2.1 eth0"),
+                links.log);
     }
 
     @Test
@@ -125,6 +134,7 @@ class NetworkSetupTest {
                 List.of(
                         "up lo",
                         "add 127.0.0.1/8 lo",
+                        "add ::1/128 lo",
                         "up ens6",
                         "add 10.0.3.15/24 ens6",
                         "route via 10.0.3.1 ens6",
@@ -153,7 +163,13 @@ class NetworkSetupTest {
         assertEquals("eth0", result.interfaceName());
         assertEquals(List.of("eth0"), leasedOn, "one DHCP exchange");
         assertEquals(
-                List.of("up lo", "add 127.0.0.1/8 lo", "up eth0", "add 10.0.2.15/24 eth0", "route via 10.0.2.1 eth0"),
+                List.of(
+                        "up lo",
+                        "add 127.0.0.1/8 lo",
+                        "add ::1/128 lo",
+                        "up eth0",
+                        "add 10.0.2.15/24 eth0",
+                        "route via 10.0.2.1 eth0"),
                 links.log);
         assertFalse(links.links.get(3).up());
     }
@@ -205,5 +221,49 @@ class NetworkSetupTest {
         assertEquals(
                 "no network interface to configure; links: lo 00:00:00:00:00:00, br0 bridge 0a:00:00:00:00:01, tun0 tun",
                 assertThrows(IOException.class, this::run).getMessage());
+    }
+
+    @Test
+    void theLeasesMtuIsSetOnTheLinkBeforeItsAddress() throws Exception {
+        links.nic(2, "eth0", MAC0);
+        subnets = Map.of("eth0", "10.0.2");
+        mtu = 9001;
+        run();
+        assertEquals(
+                List.of("up eth0", "mtu 9001 eth0", "add 10.0.2.15/24 eth0", "route via 10.0.2.1 eth0"),
+                links.log.subList(3, links.log.size()));
+    }
+
+    @Test
+    void anMtuTheDriverRefusesLeavesTheLinkAsItWas() throws Exception {
+        links.nic(2, "eth0", MAC0);
+        links.fixedMtu.add(2);
+        subnets = Map.of("eth0", "10.0.2");
+        mtu = 9001;
+        String console;
+        try (CapturedConsole captured = new CapturedConsole()) {
+            run();
+            console = captured.text();
+        }
+        assertTrue(
+                console.contains("warning: network: unable to set mtu 9001 on eth0, keeping its own: "
+                        + "set mtu 9001 on link 2: EINVAL"),
+                console);
+        assertTrue(links.log.contains("route via 10.0.2.1 eth0"), links.log::toString);
+    }
+
+    @Test
+    void withIpv6DisabledLoopbackHasNoIpv6AddressAndTheBootGoesOn() throws Exception {
+        links.nic(2, "eth0", MAC0);
+        subnets = Map.of("eth0", "10.0.2");
+        links.ipv6Errno = Errno.EACCES;
+        String console;
+        try (CapturedConsole captured = new CapturedConsole()) {
+            run();
+            console = captured.text();
+        }
+        assertTrue(console.contains("warning: network: IPv6 is disabled, lo has no ::1 (EACCES)"), console);
+        assertEquals(Set.of("127.0.0.1/8"), links.addresses.get(1));
+        assertTrue(links.log.contains("route via 10.0.2.1 eth0"), links.log::toString);
     }
 }

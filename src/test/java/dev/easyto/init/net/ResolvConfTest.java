@@ -26,7 +26,8 @@ class ResolvConfTest {
                 domain,
                 search,
                 Ipv4Address.parse("10.0.2.2"),
-                3600);
+                3600,
+                0);
     }
 
     @Test

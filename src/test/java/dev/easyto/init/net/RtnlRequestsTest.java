@@ -71,6 +71,25 @@ class RtnlRequestsTest {
     }
 
     @Test
+    void setMtu() {
+        // RTM_SETLINK (19), REQUEST | ACK; an ifinfomsg that changes no flags; IFLA_MTU (4): 9001, u32.
+        assertBytes(
+                "28000000 1300 0500 0e000000 00000000" + "00 00 0000 02000000 00000000 00000000" + "0800 0400 29230000",
+                RtnlRequests.setMtu(14, 2, 9001));
+    }
+
+    @Test
+    void addIpv6Loopback() {
+        // RTM_NEWADDR (20), REQUEST | ACK | EXCL | CREATE; ifaddrmsg AF_INET6 (10), /128, host scope
+        // (254), index 1; IFA_LOCAL (2) and IFA_ADDRESS (1): ::1, 16 bytes; no broadcast.
+        String loopback = "00000000000000000000000000000001";
+        assertBytes(
+                "40000000 1400 0506 0f000000 00000000" + "0a 80 00 fe 01000000" + "1400 0200 " + loopback + "1400 0100 "
+                        + loopback,
+                RtnlRequests.addAddress6(15, 1, NetworkSetup.IPV6_LOOPBACK, 128, Rtnl.RT_SCOPE_HOST));
+    }
+
+    @Test
     void deleteAddress() {
         assertBytes(
                 "28000000 1500 0500 0d000000 00000000" + "02 18 00 00 02000000" + "0800 0200 0a00020f"

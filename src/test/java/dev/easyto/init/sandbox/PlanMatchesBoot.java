@@ -84,7 +84,7 @@ final class PlanMatchesBoot {
         return Files.writeString(imds.resolve("no-user-data"), "");
     }
 
-    private static Path keptWorkDirectory(Sandbox.Run run) {
+    static Path keptWorkDirectory(Sandbox.Run run) {
         Path work = Path.of(lineAfter(run.output(), KEPT)
                 .orElseThrow(() -> new AssertionError("the harness kept no work directory:\n" + run.output())));
         assertTrue(Files.isDirectory(work.resolve("image")), () -> work + " has no image");

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,12 +22,44 @@ import org.junit.jupiter.params.provider.MethodSource;
  * src/test/sandbox/scenarios.txt} (names under {@code src/test/scenarios}) and requires each to
  * pass: the judgement is the harness's, the init must also power off. Each boot's command must
  * also be the one {@code plan} prints for the same inputs ({@link PlanMatchesBoot}), and {@code
- * analyze} must read its trace ({@link BootReports}).
+ * analyze} must read its trace ({@link BootReports}). After them all, no console or trace may show a
+ * seeded secret ({@link SecretScan}).
  */
 class SandboxScenariosIT {
 
+    /** The list, or those of its names the system property {@code easyto.scenarios} gives (comma-separated). */
     static List<String> scenarios() throws IOException {
-        return Sandbox.scenarioList(Sandbox.SANDBOX.resolve("scenarios.txt"));
+        List<String> all = Sandbox.scenarioList(Sandbox.SANDBOX.resolve("scenarios.txt"));
+        String only = System.getProperty("easyto.scenarios", "").strip();
+        if (only.isEmpty()) {
+            return all;
+        }
+        List<String> chosen = List.of(only.split("\\s*,\\s*"));
+        for (String name : chosen) {
+            assertTrue(
+                    all.contains(name), () -> "easyto.scenarios names " + name + ", which scenarios.txt does not list");
+        }
+        return chosen;
+    }
+
+    /**
+     * No boot of this run printed a seeded secret, in its console or its trace ({@link
+     * SecretScan}); every value seeded for any scenario is looked for in every boot.
+     */
+    @AfterAll
+    static void noBootShowsASeededSecret() throws IOException {
+        if (SecretScan.CAPTURED.isEmpty()) {
+            return;
+        }
+        Map<String, String> secrets = SeededSecrets.collect(SeededSecrets.allScenarioDirs());
+        List<String> leaks = new ArrayList<>();
+        for (SecretScan.Boot boot : SecretScan.CAPTURED) {
+            leaks.addAll(SecretScan.leaks(boot, secrets));
+        }
+        System.out.printf(
+                "secret scan: %d seeded values in %d boots, %d leaks%n",
+                secrets.size(), SecretScan.CAPTURED.size(), leaks.size());
+        assertEquals(List.of(), leaks, () -> "seeded secrets shown:\n" + String.join("\n", leaks));
     }
 
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
@@ -35,6 +69,7 @@ class SandboxScenariosIT {
         assertTrue(Files.isDirectory(scenario), "scenarios.txt names " + name + ", but " + scenario + " is missing");
         Sandbox.assumeAvailable();
         Sandbox.Run run = Sandbox.run(scenario, Map.of("KEEP", "1"));
+        SecretScan.capture(run);
         System.out.printf("%s in %d ms%n", run.resultLine(), run.elapsed().toMillis());
         assertEquals(0, run.exitCode(), run::describe);
         CONSOLE_CHECKS.getOrDefault(name, output -> {}).accept(run.output());
@@ -46,6 +81,7 @@ class SandboxScenariosIT {
     void sampleBoots() throws Exception {
         Sandbox.assumeAvailable();
         Sandbox.Run run = Sandbox.run(Path.of("src/test/sample"), Map.of("KEEP", "1"));
+        SecretScan.capture(run);
         assertEquals(0, run.exitCode(), run::describe);
         PlanMatchesBoot.check(run);
         assertTrue(

@@ -114,7 +114,7 @@ class SpecMergerTest {
     }
 
     @Test
-    void volumeMountsDefaultToTheRunAsIdsAndEbsModeTo0755() throws SpecException {
+    void volumeMountsDefaultToTheRunAsIdsEbsModeTo0755AndTemplatesTo0644() throws SpecException {
         VmSpec spec = merge("""
                 security: {run-as-user-id: 42}
                 volumes:
@@ -131,7 +131,7 @@ class SpecMergerTest {
         assertEquals(new Mount("/s", null, 7L, 1001L, null, null), v.get(2).mount());
         assertEquals(new Mount("/p", null, 42L, 1001L, null, null), v.get(3).mount());
         assertEquals(new Mount("/s.key", null, 42L, 9L, null, null), v.get(4).mount());
-        assertEquals(new Mount("/t", null, 42L, 1001L, null, null), v.get(5).mount());
+        assertEquals(new Mount("/t", null, 42L, 1001L, "0644", null), v.get(5).mount());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.easyto.init.supervise.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.easyto.init.CapturedConsole;
 import dev.easyto.init.aws.FakeImdsClient;
 import dev.easyto.init.aws.ImdsException;
 import dev.easyto.init.config.Layout;

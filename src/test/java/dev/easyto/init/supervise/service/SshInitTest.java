@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.easyto.init.CapturedConsole;
 import dev.easyto.init.aws.FakeImdsClient;
 import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.Root;
