@@ -88,9 +88,12 @@ vm:
 		else dir="$(SCENARIO)"; fi; \
 		sh src/native-test/vm/run-vm.sh "$$dir"
 
-# Boot speed and memory: the benchmark scenario booted RUNS times in the sandbox (needs root).
-RUNS ?= 5
+# Boot speed, memory and size, JVM and native side by side: the benchmark scenario booted RUNS
+# times per artifact in the sandbox, alternating (needs root, and make native first); prints a
+# table and writes target/bench.json (src/test/bench/boot-bench.sh).
+RUNS ?= 20
 bench: build
+	@test -x target/native/easyto-init || { echo "make bench: no native executable in target/native; run: make native" >&2; exit 2; }
 	sh src/test/bench/boot-bench.sh $(RUNS)
 
 fmt:
