@@ -23,7 +23,8 @@ setup:
 # it): mvn package -Dnative with GRAALVM_HOME when that is a GraalVM or Mandrel for JDK 25, else
 # with the test-only graalvm-here stand-in (src/native-test/graalvm-home.sh), whose dynamically
 # linked output finds its JDK libraries in $ORIGIN/lib (src/native-test/native-dist.sh). Linked
-# against glibc, it also needs src/main/c/mount-proc-first.c to start as PID 1. About 5 minutes
+# against glibc, it also needs src/main/c/mount-proc-first.c to start as PID 1; and
+# src/main/c/block-signals-first.c spares it the re-exec of the signal take-over. About 5 minutes
 # and 6 GB on an idle machine.
 native:
 	@home=$$(sh src/native-test/graalvm-home.sh) || exit 2; \
@@ -31,8 +32,9 @@ native:
 			GRAALVM_HERE_RPATH='$$ORIGIN/lib:'"$$home/lib/graalvm-here:$$home/lib"; export GRAALVM_HERE_RPATH; \
 		fi; \
 		mkdir -p target && cc -O2 -Wall -Werror -c -o target/mount-proc-first.o src/main/c/mount-proc-first.c && \
+		cc -O2 -Wall -Werror -c -o target/block-signals-first.o src/main/c/block-signals-first.c && \
 		$(MVN) package -Dnative -DskipTests -Dquarkus.native.graalvm-home="$$home" \
-			-Dquarkus.native.additional-build-args-append=-H:NativeLinkerOption=$(CURDIR)/target/mount-proc-first.o && \
+			-Dquarkus.native.additional-build-args-append=-H:NativeLinkerOption=$(CURDIR)/target/mount-proc-first.o,-H:NativeLinkerOption=$(CURDIR)/target/block-signals-first.o && \
 		sh src/native-test/native-dist.sh "$$home"
 
 # Every test: formatting check, compile with warnings as errors, unit, CLI and property tests, the
