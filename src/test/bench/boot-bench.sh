@@ -3,8 +3,9 @@
 # alternating the JVM build (target/quarkus-app on the host's JDK) and the native executable
 # (target/native), so that both see the same machine load; prints each run, then the two side by
 # side, and writes target/bench.json (dev.easyto.init.bench.BenchMain writes both, tested by the
-# unit tests of that package). Per artifact: when the command started after PID 1 (median, p95;
-# the scenario's command reads its own and PID 1's start), the boot's duration and each phase's
+# unit tests of that package). Per artifact: when the command started after the init was exec'd
+# as PID 1 (median, p95; the harness records that moment, see boot/user-data.yaml: PID 1's
+# process starts earlier, with the harness's own setup in it), the boot's duration and each phase's
 # (medians, from the runs' boot traces), PID 1's resident memory while it supervises the command
 # (median), and the size of what a user installs.
 #
@@ -48,14 +49,15 @@ boot()
         cp "${kept}/out/boot-trace.json" "${trace}" 2>/dev/null || true
         rm -rf --one-file-system "${kept}"
     fi
-    command_ms=$(echo "${output}" | sed -n 's/^bench: command started \([0-9]*\) ms after PID 1.*/\1/p')
+    command_ms=$(echo "${output}" | sed -n "s/^bench: command started \\([0-9]*\\) ms after the init's exec.*/\\1/p")
+    process_ms=$(echo "${output}" | sed -n 's/^bench: command started \([0-9]*\) ms after PID 1.*/\1/p')
     rss_kb=$(echo "${output}" | sed -n 's/^bench: init VmRSS: \([0-9]*\) kB.*/\1/p')
     if [ "${status}" -ne 0 ] || [ -z "${command_ms}" ] || [ -z "${rss_kb}" ] || [ ! -f "${trace}" ]; then
         echo "${output}" >&2
         echo "boot-bench: ${1} run ${2} failed" >&2
         exit 1
     fi
-    echo "${1} run ${2}: command at ${command_ms} ms, PID 1 RSS ${rss_kb} kB"
+    echo "${1} run ${2}: command at ${command_ms} ms after the init's exec (${process_ms} ms after PID 1's process, harness setup included), PID 1 RSS ${rss_kb} kB"
     echo "${1} ${command_ms} ${rss_kb} ${trace}" >>"${work}/results"
 }
 
