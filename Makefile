@@ -23,7 +23,8 @@ setup:
 # it): mvn package -Dnative with GRAALVM_HOME when that is a GraalVM or Mandrel for JDK 25, else
 # with the test-only graalvm-here stand-in (src/native-test/graalvm-home.sh), whose dynamically
 # linked output finds its JDK libraries in $ORIGIN/lib (src/native-test/native-dist.sh). Linked
-# against glibc, it also needs src/main/c/mount-proc-first.c to start as PID 1. About 5 minutes
+# against glibc, it also needs src/main/c/mount-proc-first.c to start as PID 1; and
+# src/main/c/block-signals-first.c spares it the re-exec of the signal take-over. About 5 minutes
 # and 6 GB on an idle machine.
 native:
 	@home=$$(sh src/native-test/graalvm-home.sh) || exit 2; \
@@ -31,8 +32,9 @@ native:
 			GRAALVM_HERE_RPATH='$$ORIGIN/lib:'"$$home/lib/graalvm-here:$$home/lib"; export GRAALVM_HERE_RPATH; \
 		fi; \
 		mkdir -p target && cc -O2 -Wall -Werror -c -o target/mount-proc-first.o src/main/c/mount-proc-first.c && \
+		cc -O2 -Wall -Werror -c -o target/block-signals-first.o src/main/c/block-signals-first.c && \
 		$(MVN) package -Dnative -DskipTests -Dquarkus.native.graalvm-home="$$home" \
-			-Dquarkus.native.additional-build-args-append=-H:NativeLinkerOption=$(CURDIR)/target/mount-proc-first.o && \
+			-Dquarkus.native.additional-build-args-append=-H:NativeLinkerOption=$(CURDIR)/target/mount-proc-first.o,-H:NativeLinkerOption=$(CURDIR)/target/block-signals-first.o && \
 		sh src/native-test/native-dist.sh "$$home"
 
 # The JVM release, target/release/easyto-init-jvm-<version>.tar.gz, laid out for /.easyto: a
@@ -122,9 +124,12 @@ dev:
 dev-smoke:
 	@sh src/test/dev/dev-smoke.sh
 
-# Boot speed and memory: the benchmark scenario booted RUNS times in the sandbox (needs root).
-RUNS ?= 5
+# Boot speed, memory and size, JVM and native side by side: the benchmark scenario booted RUNS
+# times per artifact in the sandbox, alternating (needs root, and make native first); prints a
+# table and writes target/bench.json (src/test/bench/boot-bench.sh).
+RUNS ?= 20
 bench: build
+	@test -x target/native/easyto-init || { echo "make bench: no native executable in target/native; run: make native" >&2; exit 2; }
 	sh src/test/bench/boot-bench.sh $(RUNS)
 
 fmt:

@@ -1,78 +1,110 @@
 #!/bin/sh
-# Boots the benchmark scenario RUNS times in the sandbox and reports, per run and as
-# min/median/max: the init's own "boot completed in N ms" (its phases), how long after PID 1 was
-# started the command began (process start, re-exec and boot), the wall time of the whole sandbox
-# boot (namespaces, boot, command, shutdown, power-off), and the init's resident memory; then each
-# phase's duration, read from the runs' boot traces by the init's own trace reader (analyze blame).
+# make bench: boots the benchmark scenario (boot/) RUNS times per artifact in the sandbox,
+# alternating the JVM build (target/quarkus-app on the host's JDK) and the native executable
+# (target/native), so that both see the same machine load; prints each run, then the two side by
+# side, and writes target/bench.json (dev.easyto.init.bench.BenchMain writes both, tested by the
+# unit tests of that package). Per artifact: when the command started after the init was exec'd
+# as PID 1 (median, p95; the harness records that moment, see boot/user-data.yaml: PID 1's
+# process starts earlier, with the harness's own setup in it), the boot's duration and each phase's
+# (medians, from the runs' boot traces), PID 1's resident memory while it supervises the command
+# (median), and the size of what a user installs.
 #
-# Usage: boot-bench.sh [RUNS]   (as root; INIT_COMMAND and the rest as for run-scenario.sh)
+# Usage: boot-bench.sh [RUNS]   (as root; RUNS defaults to 20; JAVA_HOME as for run-scenario.sh)
+# Environment: BENCH_JSON (default target/bench.json)
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "${here}/../../.." && pwd)
-runs=${1:-5}
-results=$(mktemp)
-traces=$(mktemp -d)
-trap 'rm -rf "${results}" "${traces}"' EXIT
-java=${JAVA_HOME:+${JAVA_HOME}/bin/}java
-app="${java} -jar ${repo}/target/quarkus-app/quarkus-run.jar"
+runs=${1:-20}
+out=${BENCH_JSON:-${repo}/target/bench.json}
+java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+[ -f "${repo}/target/quarkus-app/quarkus-run.jar" ] && [ -d "${repo}/target/test-classes/dev/easyto/init/bench" ] || {
+    echo "boot-bench: no JVM build in target/ (run: make build)" >&2
+    exit 2
+}
+[ -x "${repo}/target/native/easyto-init" ] || {
+    echo "boot-bench: no native executable in target/native (run: make native)" >&2
+    exit 2
+}
+work=$(mktemp -d)
+trap 'rm -rf "${work}"' EXIT
 
-# keep_trace RUN OUTPUT: the boot trace of a run the harness kept, copied; its work directory goes.
-keep_trace()
+# boot ARTIFACT RUN: one sandbox boot, its figures appended to results and its trace kept. The
+# native one is named by INIT_COMMAND and friends rather than ARTIFACT=native, which an older
+# run-scenario.sh lacks; both say the same.
+boot()
 {
-    work=$(echo "${2}" | sed -n 's/^run-scenario: kept //p')
-    [ -n "${work}" ] || return 0
-    if [ -f "${work}/out/boot-trace.json" ]; then
-        cp "${work}/out/boot-trace.json" "${traces}/run-${1}.json"
+    status=0
+    if [ "${1}" = native ]; then
+        output=$(KEEP=1 REPORT_BOOT=0 ARTIFACT=native APP_DIR="${repo}/target/native" \
+            INIT_COMMAND=/.easyto/app/easyto-init INIT_ENV=LD_LIBRARY_PATH=/.easyto/app/lib \
+            sh "${repo}/src/test/sandbox/run-scenario.sh" "${here}/boot" 2>&1) || status=$?
+    else
+        output=$(KEEP=1 REPORT_BOOT=0 sh "${repo}/src/test/sandbox/run-scenario.sh" "${here}/boot" 2>&1) \
+            || status=$?
     fi
-    rm -rf --one-file-system "${work}"
+    kept=$(echo "${output}" | sed -n 's/^run-scenario: kept //p')
+    trace=${work}/${1}-${2}.json
+    if [ -n "${kept}" ]; then
+        cp "${kept}/out/boot-trace.json" "${trace}" 2>/dev/null || true
+        rm -rf --one-file-system "${kept}"
+    fi
+    command_ms=$(echo "${output}" | sed -n "s/^bench: command started \\([0-9]*\\) ms after the init's exec.*/\\1/p")
+    process_ms=$(echo "${output}" | sed -n 's/^bench: command started \([0-9]*\) ms after PID 1.*/\1/p')
+    rss_kb=$(echo "${output}" | sed -n 's/^bench: init VmRSS: \([0-9]*\) kB.*/\1/p')
+    if [ "${status}" -ne 0 ] || [ -z "${command_ms}" ] || [ -z "${rss_kb}" ] || [ ! -f "${trace}" ]; then
+        echo "${output}" >&2
+        echo "boot-bench: ${1} run ${2} failed" >&2
+        exit 1
+    fi
+    echo "${1} run ${2}: command at ${command_ms} ms after the init's exec (${process_ms} ms after PID 1's process, harness setup included), PID 1 RSS ${rss_kb} kB"
+    echo "${1} ${command_ms} ${rss_kb} ${trace}" >>"${work}/results"
+}
+
+# files_size PATH...: the bytes of the regular files under PATH..., as a user's disk holds them.
+files_size()
+{
+    find "$@" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'
+}
+
+# native_size, jvm_size: `size` and `size_of`, what a user installs of each.
+native_size()
+{
+    size=$(files_size "${repo}/target/native")
+    if [ -d "${repo}/target/native/lib" ]; then
+        size_of="target/native: easyto-init and lib/ (the JDK libraries the graalvm-here stand-in links)"
+    else
+        size_of="target/native/easyto-init"
+    fi
+}
+
+jvm_size()
+{
+    tarball=$(ls "${repo}"/target/release/*.tar.gz 2>/dev/null | head -n 1 || true)
+    if [ -n "${tarball}" ]; then
+        size=$(tar -tzvf "${tarball}" | awk '{ s += $3 } END { print s + 0 }')
+        size_of="${tarball#"${repo}/"} unpacked"
+    else
+        # The runtime the VM boots carry (made once and kept in target/vm/), and the application.
+        id=$$
+        # shellcheck source=src/native-test/vm/lib/initramfs.sh
+        . "${repo}/src/native-test/vm/lib/initramfs.sh"
+        guest_runtime
+        size=$(files_size "${jre}" "${repo}/target/quarkus-app")
+        size_of="jlinked runtime (initramfs.sh guest_runtime) and target/quarkus-app; no target/release/*.tar.gz"
+    fi
 }
 
 i=1
 while [ "${i}" -le "${runs}" ]; do
-    status=0
-    out=$(KEEP=1 sh "${here}/../sandbox/run-scenario.sh" "${here}/boot" 2>&1) || status=$?
-    keep_trace "${i}" "${out}"
-    [ "${status}" -eq 0 ] || {
-        echo "${out}" >&2
-        echo "boot-bench: run ${i} failed" >&2
-        exit 1
-    }
-    boot_ms=$(echo "${out}" | sed -n 's/.*boot completed in \([0-9]*\) ms.*/\1/p')
-    wall_s=$(echo "${out}" | sed -n 's/^RESULT .*, \([0-9.]*\)s)$/\1/p')
-    rss_kb=$(echo "${out}" | sed -n 's/^bench: init VmRSS: \([0-9]*\) kB.*/\1/p')
-    command_ms=$(echo "${out}" | sed -n 's/^bench: command started \([0-9]*\) ms after PID 1.*/\1/p')
-    echo "run ${i}: boot ${boot_ms} ms, command at ${command_ms} ms, sandbox wall ${wall_s} s, init RSS ${rss_kb} kB"
-    echo "${boot_ms} ${wall_s} ${rss_kb} ${command_ms}" >>"${results}"
+    boot jvm "${i}"
+    boot native "${i}"
     i=$((i + 1))
 done
 
-summary()
-{
-    column=${1}
-    label=${2}
-    cut -d' ' -f"${column}" "${results}" | sort -n | awk -v label="${label}" '
-        { v[NR] = $1 }
-        END { printf "%-22s min %s  median %s  max %s\n", label, v[1], v[int((NR + 1) / 2)], v[NR] }'
-}
-
-echo "--- ${runs} runs"
-summary 1 "boot completed (ms)"
-summary 4 "command started (ms)"
-summary 2 "sandbox wall (s)"
-summary 3 "init RSS (kB)"
-
-# Per phase: "550 ms   +513 ms  resolve-env  done" lines of analyze blame, longest median first.
-echo "--- per phase (ms)"
-for trace in "${traces}"/run-*.json; do
-    ${app} analyze blame "${trace}" | awk '$2 == "ms" && $4 == "ms" { print $5, $1 }'
-done | sort -k1,1 -k2,2n | awk '
-    !($1 in count) { order[++phases] = $1 }
-    { count[$1]++; v[$1, count[$1]] = $2 }
-    END {
-        for (p = 1; p <= phases; p++) {
-            name = order[p]
-            n = count[name]
-            printf "%-22s min %s  median %s  max %s\n", name, v[name, 1], v[name, int((n + 1) / 2)], v[name, n]
-        }
-    }' | sort -k5,5nr -k1,1
+jvm_size
+jvm_arg="jvm=${size}=${size_of}"
+native_size
+echo "--- ${out}"
+"${java_home}/bin/java" -cp "${repo}/target/test-classes:${repo}/target/classes:${repo}/target/quarkus-app/lib/main/*" \
+    dev.easyto.init.bench.BenchMain "${work}/results" "${out}" "${jvm_arg}" "native=${size}=${size_of}"

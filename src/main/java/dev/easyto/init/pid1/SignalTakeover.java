@@ -13,7 +13,6 @@ import dev.easyto.init.linux.SignalSet;
 import dev.easyto.init.log.Console;
 import dev.easyto.init.process.Environ;
 import dev.easyto.init.supervise.SignalWatcher;
-import io.quarkus.runtime.ImageMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,13 +34,19 @@ final class SignalTakeover {
     /** Returns when the mask is in place; otherwise re-executes the init and does not return. */
     static void ensureBlocked(SignalCalls signalCalls, MountCalls mountCalls, ProcessCalls processCalls)
             throws IOException {
+        SignalSet current = signalCalls.sigprocmask(SIG_BLOCK, SignalSet.EMPTY);
+        List<Integer> missing = SignalWatcher.SHUTDOWN_SIGNALS.signals().stream()
+                .filter(signal -> !current.contains(signal))
+                .toList();
+        // Blocked on entry means blocked before this process had threads (nothing here blocks
+        // them without re-executing): by the native executable's constructor
+        // (src/main/c/block-signals-first.c) or across an execve, so every thread has them.
+        if (missing.isEmpty()) {
+            return;
+        }
         if (Environ.reexecuted()) {
-            SignalSet current = signalCalls.sigprocmask(SIG_BLOCK, SignalSet.EMPTY);
-            for (int signal : SignalWatcher.SHUTDOWN_SIGNALS.signals()) {
-                if (!current.contains(signal)) {
-                    Console.warn("signal %d is not blocked after re-exec; shutdown signals may be lost", signal);
-                }
-            }
+            missing.forEach(signal ->
+                    Console.warn("signal %d is not blocked after re-exec; shutdown signals may be lost", signal));
             return;
         }
         // As PID 1 nothing is mounted yet, and re-executing needs /proc/self/exe and cmdline.
@@ -49,27 +54,11 @@ final class SignalTakeover {
             Files.createDirectories(Path.of("/proc"));
             mountCalls.mount("proc", "/proc", "proc", MS_NODEV | MS_NOEXEC | MS_NOSUID | MS_RELATIME, null);
         }
+        // Environ.ofInit leaves out the LD_LIBRARY_PATH that named the init's own libraries.
         Map<String, String> env = Environ.ofInit();
         env.put(Environ.REEXEC_MARKER, "1");
-        // An init started as PID 1 needs LD_LIBRARY_PATH to find its own libraries while /proc
-        // (and so $ORIGIN) is missing; now it is mounted, and the workload must not inherit it.
-        if (ownLibraries().equals(env.get("LD_LIBRARY_PATH"))) {
-            env.remove("LD_LIBRARY_PATH");
-        }
         signalCalls.sigprocmask(SIG_BLOCK, SignalWatcher.SHUTDOWN_SIGNALS);
         processCalls.execve("/proc/self/exe", commandLine(), Environ.strings(env));
-    }
-
-    /**
-     * Where the init's own shared libraries are: the JVM's {@code lib}, or for a native executable
-     * the {@code lib} beside it, where a dynamically linked build keeps the few it needs ({@code
-     * $ORIGIN/lib}; a static one needs none).
-     */
-    private static String ownLibraries() throws IOException {
-        if (ImageMode.current() == ImageMode.NATIVE_RUN) {
-            return Path.of("/proc/self/exe").toRealPath().resolveSibling("lib").toString();
-        }
-        return Path.of(System.getProperty("java.home"), "lib").toString();
     }
 
     private static List<String> commandLine() throws IOException {

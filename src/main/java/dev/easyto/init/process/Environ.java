@@ -1,6 +1,9 @@
 package dev.easyto.init.process;
 
 import dev.easyto.init.spec.NameValue;
+import io.quarkus.runtime.ImageMode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +21,8 @@ public final class Environ {
      */
     public static final String REEXEC_MARKER = "EASYTO_INIT_SIGNALS_BLOCKED";
 
+    private static final String LIBRARY_PATH = "LD_LIBRARY_PATH";
+
     private Environ() {}
 
     /** Whether this process is the init re-executed by the signal take-over. */
@@ -25,11 +30,36 @@ public final class Environ {
         return System.getenv(REEXEC_MARKER) != null;
     }
 
-    /** PID 1's environment as the kernel gave it, without our marker. */
+    /**
+     * PID 1's environment as the kernel gave it, without our marker, and without the
+     * {@code LD_LIBRARY_PATH} that only let the init find its own libraries: started as PID 1 it
+     * needs one while {@code /proc} (and so {@code $ORIGIN}) is missing, and the workload must not
+     * inherit it.
+     */
     public static Map<String, String> ofInit() {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.remove(REEXEC_MARKER);
+        String libraryPath = env.get(LIBRARY_PATH);
+        if (libraryPath != null && libraryPath.equals(ownLibraries())) {
+            env.remove(LIBRARY_PATH);
+        }
         return env;
+    }
+
+    /**
+     * Where the init's own shared libraries are: the JVM's {@code lib}, or for a native executable
+     * the {@code lib} beside it, where a dynamically linked build keeps the few it needs ({@code
+     * $ORIGIN/lib}; a static one needs none). Null when that cannot be told (no {@code /proc}).
+     */
+    private static String ownLibraries() {
+        if (ImageMode.current() != ImageMode.NATIVE_RUN) {
+            return Path.of(System.getProperty("java.home"), "lib").toString();
+        }
+        try {
+            return Path.of("/proc/self/exe").toRealPath().resolveSibling("lib").toString();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** {@code NAME=value} strings, in order; with duplicate names the process sees the last. */

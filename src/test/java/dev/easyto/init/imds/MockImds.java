@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,8 @@ public final class MockImds implements AutoCloseable {
     static final String IDENTITY_DOCUMENT = "/latest/dynamic/instance-identity/document";
     static final String SPOT_ACTION = "spot/instance-action";
     static final int MAX_TTL = 21600;
+    /** Marks the mock's own warm-up requests, which it does not log. */
+    static final String WARM_UP_HEADER = "X-Mock-Imds-Warm-Up";
 
     /** The role whose credentials the mock serves under {@code iam/security-credentials/}. */
     public static final String ROLE = MetadataTree.ROLE;
@@ -122,7 +125,7 @@ public final class MockImds implements AutoCloseable {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             Response response = respond(exchange);
-            if (log != null) {
+            if (log != null && !exchange.getRequestHeaders().containsKey(WARM_UP_HEADER)) {
                 log.printf(
                         "%s %s %d%n",
                         exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), response.status());
@@ -306,11 +309,35 @@ public final class MockImds implements AutoCloseable {
                 new InetSocketAddress(listen.substring(0, colon), number("--listen", listen.substring(colon + 1)));
         MockImds imds = start(address, new Data(scenario, nicCount, Duration.ofSeconds(spotDelay)), System.err);
         System.err.printf("mock-imds: listening on %s, scenario %s%n", listen, scenario);
+        warmUp(address, imds.token());
         if (readyFile != null) {
             // Written whole and renamed so a waiting harness never reads a partial file.
             Path partial = readyFile.resolveSibling(readyFile.getFileName() + ".partial");
             Files.writeString(partial, imds.port() + "\n");
             Files.move(partial, readyFile, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /**
+     * A token and a meta-data read, answered before the harness is told the mock is ready: the
+     * first request a fresh JVM serves takes about 100 ms (class loading, the virtual-thread
+     * scheduler), which real IMDS never costs and which a boot would otherwise count as its own
+     * (make bench times the init). Plain HTTP/1.1 on a socket; not logged.
+     */
+    static void warmUp(InetSocketAddress address, String token) throws IOException {
+        String host = address.getHostString() + ":" + address.getPort();
+        String[] requests = {
+            "PUT " + TOKEN_PATH + " HTTP/1.1\r\nHost: " + host + "\r\n" + TTL_HEADER + ": 60\r\n",
+            "GET " + META_DATA + "instance-id HTTP/1.1\r\nHost: " + host + "\r\n" + TOKEN_HEADER + ": " + token
+                    + "\r\n",
+        };
+        for (String request : requests) {
+            try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
+                socket.getOutputStream()
+                        .write((request + WARM_UP_HEADER + ": 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                socket.getInputStream().readAllBytes();
+            }
         }
     }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -82,6 +84,21 @@ class MockImdsTest {
         HttpResponse<byte[]> response = get(path);
         assertEquals(200, response.statusCode(), path);
         return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void warmUpIsAnsweredButNotLoggedWhileTheInitsRequestsAre() throws Exception {
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        imds = MockImds.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                MockImds.Data.of(scenario),
+                new PrintStream(logged, true, StandardCharsets.UTF_8));
+        MockImds.warmUp(new InetSocketAddress(InetAddress.getLoopbackAddress(), imds.port()), imds.token());
+        assertEquals("", logged.toString(StandardCharsets.UTF_8));
+        assertEquals(200, get(MockImds.META_DATA + "instance-id").statusCode());
+        assertEquals(
+                "PUT /latest/api/token 200\nGET /latest/meta-data/instance-id 200\n",
+                logged.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
     }
 
     @Test
