@@ -43,6 +43,9 @@ public final class LinuxConstants {
     public static final int RB_DISABLE_CAD = 0;
     public static final int RB_POWER_OFF = 0x4321fedc;
 
+    /** madvise: reclaim the range's pages now (Linux 5.4); clean file pages are simply dropped. */
+    public static final int MADV_PAGEOUT = 21;
+
     // Signals, in the kernel's numbering.
     public static final int SIGHUP = 1;
     public static final int SIGINT = 2;

@@ -21,6 +21,11 @@ final class RehearsedMachine implements MachineCalls {
     }
 
     @Override
+    public void madvise(long address, long length, int advice) {
+        log.would("advise the kernel about %d bytes of the init's memory (advice %d)", length, advice);
+    }
+
+    @Override
     public void sync() {
         log.would("sync every filesystem");
     }

@@ -21,9 +21,15 @@ public class Supervisor {
     private final ShutdownRequest shutdownRequest;
     private final SpotMonitor spotMonitor;
     private final Shutdown shutdown;
+    private final IdleMemory idleMemory;
 
     public Supervisor(
-            Processes processes, ShutdownRequest shutdownRequest, SpotMonitor spotMonitor, Shutdown shutdown) {
+            Processes processes,
+            ShutdownRequest shutdownRequest,
+            SpotMonitor spotMonitor,
+            Shutdown shutdown,
+            IdleMemory idleMemory) {
+        this.idleMemory = idleMemory;
         this.processes = processes;
         this.shutdownRequest = shutdownRequest;
         this.spotMonitor = spotMonitor;
@@ -44,6 +50,8 @@ public class Supervisor {
         }
         Console.info("main process started with pid %d", main.pid());
         spotMonitor.start();
+        // From here on PID 1 waits: what it read to boot can go back to the machine.
+        idleMemory.giveBackFilePages();
         // Whichever comes first ends the supervision: the main process never restarts.
         String reason = Uni.combine()
                 .any()

@@ -25,6 +25,12 @@ final class CifMachine implements MachineCalls {
     }
 
     @Override
+    public void madvise(long address, long length, int advice) {
+        String arguments = CallFormat.hex(address) + ", " + length + ", " + advice;
+        checked(Libc.madvise(address, length, advice), "madvise", arguments);
+    }
+
+    @Override
     public void sync() {
         Libc.sync();
     }

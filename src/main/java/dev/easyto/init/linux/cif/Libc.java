@@ -215,4 +215,8 @@ final class Libc {
 
     @CFunction
     static native void sync();
+
+    /** The address as a long, as the FFM backend passes it: the same register on x86_64. */
+    @CFunction
+    static native int madvise(long address, long length, int advice);
 }

@@ -24,6 +24,12 @@ final class FfmMachine implements MachineCalls {
     }
 
     @Override
+    public void madvise(long address, long length, int advice) {
+        call("madvise", CallFormat.hex(address) + ", " + length + ", " + advice, state ->
+                (int) Libc.MADVISE.invokeExact(state, address, length, advice));
+    }
+
+    @Override
     public void sync() {
         invoke(() -> {
             Libc.SYNC.invokeExact();

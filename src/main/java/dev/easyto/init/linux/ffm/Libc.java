@@ -140,6 +140,9 @@ final class Libc {
             withErrno("sethostname", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
     static final MethodHandle REBOOT = withErrno("reboot", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     static final MethodHandle SYNC = plain("sync", FunctionDescriptor.ofVoid());
+    // The address as a long: x86_64 passes a pointer and a long in the same register.
+    static final MethodHandle MADVISE =
+            withErrno("madvise", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
 
     private Libc() {}
 
