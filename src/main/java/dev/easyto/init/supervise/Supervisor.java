@@ -31,7 +31,7 @@ public class Supervisor {
     }
 
     /** Does not return. */
-    public void run(LaunchCommand command, Duration gracePeriod) {
+    public void run(LaunchCommand command, int stopSignal, Duration gracePeriod) {
         String argv0 = command.argv().getFirst();
         Processes.Child main;
         try {
@@ -42,6 +42,7 @@ public class Supervisor {
             shutdown.powerOff(gracePeriod);
             return;
         }
+        shutdown.mainProcess(main, stopSignal);
         Console.info("main process started with pid %d", main.pid());
         spotMonitor.start();
         // Whichever comes first ends the supervision: the main process never restarts.
