@@ -9,11 +9,9 @@ import static dev.easyto.init.linux.LinuxConstants.WNOWAIT;
 import dev.easyto.init.linux.ChildExit;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.ProcessCalls;
-import dev.easyto.init.linux.SignalCalls;
-import dev.easyto.init.linux.SignalInfo;
-import dev.easyto.init.linux.SignalSet;
 import dev.easyto.init.linux.SpawnOptions;
 import dev.easyto.init.linux.SyscallException;
+import dev.easyto.init.linux.UnsupportedSignalCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,7 @@ import java.util.function.IntConsumer;
  * machine whose pids wrapped around would reuse it. Hooks let a test act at the worst moments: just
  * after a reap, and inside a spawn.
  */
-final class FakeKernel implements ProcessCalls, SignalCalls {
+final class FakeKernel extends UnsupportedSignalCalls implements ProcessCalls {
     private static final int FIRST_PID = 100;
 
     private final Set<Integer> live = new TreeSet<>();
@@ -119,31 +117,6 @@ final class FakeKernel implements ProcessCalls, SignalCalls {
             throw new SyscallException("kill", "fake", Errno.ESRCH);
         }
         kills.add(pid + ":" + signal);
-    }
-
-    @Override
-    public void tgkill(int tgid, int tid, int signal) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public SignalSet sigprocmask(int how, SignalSet set) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int signalfd(SignalSet set, int flags) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int signalfd(int fd, SignalSet set, int flags) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public SignalInfo readSignal(int signalFd) {
-        throw new UnsupportedOperationException();
     }
 
     @Override

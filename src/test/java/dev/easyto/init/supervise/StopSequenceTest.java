@@ -11,9 +11,8 @@ import dev.easyto.init.linux.ChildExit;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.LinuxConstants;
 import dev.easyto.init.linux.SignalCalls;
-import dev.easyto.init.linux.SignalInfo;
-import dev.easyto.init.linux.SignalSet;
 import dev.easyto.init.linux.SyscallException;
+import dev.easyto.init.linux.UnsupportedSignalCalls;
 import dev.easyto.init.process.Processes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,7 +94,7 @@ class StopSequenceTest {
         }
     };
 
-    private final SignalCalls everyone = new SignalCalls() {
+    private final SignalCalls everyone = new UnsupportedSignalCalls() {
         @Override
         public void kill(int pid, int signal) {
             assertEquals(-1, pid, "only kill(-1) goes through SignalCalls");
@@ -104,31 +103,6 @@ class StopSequenceTest {
             }
             events.add(millis() + " all " + LinuxConstants.signalName(signal));
             processes.forEach(fake -> fake.receive(signal));
-        }
-
-        @Override
-        public void tgkill(int tgid, int tid, int signal) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SignalSet sigprocmask(int how, SignalSet set) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int signalfd(SignalSet set, int flags) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int signalfd(int fd, SignalSet set, int flags) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SignalInfo readSignal(int signalFd) {
-            throw new UnsupportedOperationException();
         }
     };
 
