@@ -45,13 +45,17 @@ public class Supervisor {
         shutdown.mainProcess(main, stopSignal);
         Console.info("main process started with pid %d", main.pid());
         spotMonitor.start();
-        // Whichever comes first ends the supervision: the main process never restarts.
+        // Whichever comes first ends the supervision: the main process never restarts. The loser is
+        // cancelled, and a Uni made from a future cancels that future: it gets copies, so the
+        // main process's own exit stays for the shutdown to wait on.
         String reason = Uni.combine()
                 .any()
                 .of(
-                        Uni.createFrom().completionStage(main.exit()).map(exit -> "main process " + exit.describe()),
                         Uni.createFrom()
-                                .completionStage(shutdownRequest.reason())
+                                .completionStage(main.exit().copy())
+                                .map(exit -> "main process " + exit.describe()),
+                        Uni.createFrom()
+                                .completionStage(shutdownRequest.reason().copy())
                                 .map(signal -> "shutdown requested by " + signal))
                 .await()
                 .indefinitely();
