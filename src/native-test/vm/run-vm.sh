@@ -24,7 +24,8 @@
 # ENV_NAME=VALUE (added to the kernel command line), POWERDOWN_AFTER=TEXT (once the console
 # shows TEXT, press the ACPI power button: QMP system_powerdown) and SEND_SIGNAL=SIG@SECONDS (that
 # long after the init's "boot completed" line: 38 presses the power button, any other signal is
-# sent by a helper in the guest, through a second serial port). Any other key is refused, named.
+# sent by a helper in the guest, through a second serial port). Any other key is refused, named,
+# and so is a scenario with an after-boot.sh (run-scenario.sh's check of the root after the boot).
 # A scenario passes when its console passes and the guest powered off: QEMU exited by itself
 # after the kernel's "reboot: Power down".
 # Exit status: 0 if the scenario passed, 1 otherwise, 2 on usage or setup errors.
@@ -75,6 +76,9 @@ keep=${KEEP:-0}
 verbose=${VERBOSE:-0}
 
 check_config_keys TIMEOUT NIC_COUNT SPOT_TERMINATION_DELAY POWERDOWN_AFTER SEND_SIGNAL
+# The guest's root is an initramfs, gone with the VM: nothing is left for the check to read.
+[ ! -f "${scenario}/after-boot.sh" ] \
+    || die "${scenario}/after-boot.sh: run-vm.sh cannot check the root after the boot (only run-scenario.sh keeps it)"
 read_config 300
 powerdown_after=$(config_get POWERDOWN_AFTER "")
 # A VM's one way to signal PID 1 from outside is the power button: signal 38, EC2's stop.

@@ -27,8 +27,14 @@ exec >>"${setup_log}" 2>&1
 mount --make-rprivate /
 
 # The init remounts / read-only at shutdown and may unmount what it finds: / must be a
-# superblock of its own, never the host's filesystem.
-mount -t tmpfs -o size=256m,mode=0755 easyto-root "${root}"
+# superblock of its own, never the host's filesystem. A tmpfs, or, for a scenario that checks its
+# root after the boot, the ext4 loop device the harness made (ROOT_DEVICE, lib/kept-root.sh).
+if [ -n "${ROOT_DEVICE:-}" ]; then
+    mount -t ext4 "${ROOT_DEVICE}" "${root}"
+    chmod 0755 "${root}"
+else
+    mount -t tmpfs -o size=256m,mode=0755 easyto-root "${root}"
+fi
 cp -a "${image}/." "${root}/"
 
 # Host directories appear through read-only overlays rather than bind mounts: a bind mount shares

@@ -34,7 +34,10 @@
 # kernel passes it the words of its command line it does not know), POWERDOWN_AFTER=TEXT (signal 38, EC2's stop,
 # once the console shows TEXT), ENV_NAME=VALUE, USE_AWS=1 or upstream's
 # USE_LOCALSTACK=1, SERVICES_FROM_HOST=1 or 0, see lib/host-services.sh), aws-setup.sh (seeds the
-# AWS emulator, see lib/vpc.sh).
+# AWS emulator, see lib/vpc.sh), after-boot.sh (checks the root once the init has powered off: the
+# root is then an ext4 image that outlives the sandbox, and `sh after-boot.sh ROOT_DIR` runs on the
+# host with it mounted read-only; a failure or a FAIL line fails the scenario; see
+# lib/kept-root.sh; the VM harness refuses such a scenario).
 # Exit status: 0 if the scenario passed, 1 otherwise, 2 on usage or setup errors.
 #
 # The work is done by what this sources from lib/, next to this script: harness.sh, the library it
@@ -55,6 +58,8 @@ harness=run-scenario
 . "${here}/lib/host-services.sh"
 # shellcheck source=src/test/sandbox/lib/sandbox.sh
 . "${here}/lib/sandbox.sh"
+# shellcheck source=src/test/sandbox/lib/kept-root.sh
+. "${here}/lib/kept-root.sh"
 
 start_harness "network namespaces, mounts, chroot" "$@"
 find_jdk java ""
@@ -130,6 +135,7 @@ moto_pid=""
 aws_setup_pid=""
 sandbox_pid=""
 signaller_pid=""
+root_device=""
 
 teardown()
 {
@@ -139,6 +145,7 @@ teardown()
         wait "${sandbox_pid}" 2>/dev/null || true
     fi
     stop TERM "${streamer_pid}"
+    release_kept_root
     stop KILL "${imds_pid}" "${dnsmasq_pid}" "${aws_setup_pid}" "${moto_pid}"
     ip netns delete "${sbx_ns}" 2>/dev/null || true
     ip netns delete "${vpc_ns}" 2>/dev/null || true
@@ -147,6 +154,7 @@ teardown()
 
 arm_cleanup
 mkdir -p "${work}/empty" "${work}/root" "${work}/out"
+prepare_kept_root
 
 mock_imds_dir
 serve_user_data
@@ -207,6 +215,7 @@ if [ -e "${work}/timed-out" ]; then
     result=TIMEOUT
 else
     result=$(judge_console)
+    check_kept_root
 fi
 if [ "${status}" -gt 128 ]; then
     require_power_off "the init did not power off: it was killed by signal $((status - 128))"

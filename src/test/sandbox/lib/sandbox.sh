@@ -3,7 +3,7 @@
 # the host's state it may change. Sourced by run-scenario.sh after harness.sh, vpc.sh (for
 # `aws_endpoint`) and host-services.sh; run-scenario.sh sets `here`, `work`, `scenario`,
 # `imds_dir`, `image`, `console`, `sbx_ns`, `java_home`, `app_dir`, `init_command`, `init_env`,
-# `use_aws` and `services_from_host`.
+# `use_aws`, `services_from_host` and `root_device` (lib/kept-root.sh).
 
 # Upstream's commands write to the QEMU serial console; here the console is the init's standard
 # output. This is the only change made to upstream's scenario data.
@@ -83,7 +83,7 @@ start_sandbox()
     drop_time=""
     [ "${services_from_host}" != 1 ] || host_services_bounding_set
     # shellcheck disable=SC2086
-    TRACE_OUT="${work}/out" ip netns exec "${sbx_ns}" unshare --pid --mount --uts --ipc --fork --kill-child ${drop_time} \
+    ROOT_DEVICE="${root_device}" TRACE_OUT="${work}/out" ip netns exec "${sbx_ns}" unshare --pid --mount --uts --ipc --fork --kill-child ${drop_time} \
         /bin/sh "${here}/enter-sandbox.sh" "${work}/root" "${image}" "${work}/empty" "${java_home}" \
         "${app_dir}" "${env_file}" "${work}/setup.log" "${work}/started" ${init_command} ${init_args} \
         </dev/null >"${work}/unshare.log" 2>&1 3>"${console}" &

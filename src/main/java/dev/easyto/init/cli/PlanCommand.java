@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.easyto.init.linux.LinuxConstants;
 import dev.easyto.init.spec.EnvFrom;
 import dev.easyto.init.spec.LaunchPlan;
 import dev.easyto.init.spec.SpecException;
@@ -84,7 +85,8 @@ public class PlanCommand implements Callable<Integer> {
         json.put("env-from", typed(spec.envFrom(), ENV_FROM));
         json.put("init-scripts", spec.initScripts().size());
         json.put("debug", spec.debug());
-        json.put("stop-signal", spec.stopSignal());
+        // Resolved: what the shutdown sends the main process, SIGTERM when the image names none.
+        json.put("stop-signal", LinuxConstants.signalName(spec.stopSignal()));
         return json;
     }
 

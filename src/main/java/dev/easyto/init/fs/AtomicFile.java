@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * Writes a file so that readers see the old content or the new one, never a torn mix, and a
  * power cut leaves one of the two: a temporary file in the same directory, created with the final
- * mode (a secret is never world-readable, not even briefly), synced, then renamed over the target.
+ * mode (a secret is never world-readable, not even briefly), synced, then renamed over the target,
+ * and the directory synced too: the rename is a change to the directory, and until that reaches
+ * the disk a power cut can bring back the old name, or no file at all where there was none.
  */
 public final class AtomicFile {
     private static final String TEMPORARY_SUFFIX = ".tmp";
@@ -71,8 +73,16 @@ public final class AtomicFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** fsync on the directory itself; Linux opens a directory read-only for this. */
+    static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.easyto.init.linux;
 
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
 /**
  * The numbers the init passes to the kernel, with their x86_64 values (some, such as the {@code O_}
  * flags and system call numbers, differ on other architectures).
@@ -239,5 +243,71 @@ public final class LinuxConstants {
             return "SIGRTMAX";
         }
         return "signal " + signo;
+    }
+
+    /**
+     * The signal a name or number stands for, as an OCI image's {@code StopSignal} gives it and as
+     * Docker reads it: {@code "SIGINT"}, {@code "INT"}, {@code "int"}, {@code "2"}, {@code
+     * "SIGRTMIN+3"}, {@code "RTMAX-1"}, and the kernel's aliases {@code IOT}, {@code CLD} and {@code
+     * POLL}. Empty for anything else, including 0, 32 and 33 (glibc's own) and numbers past 64:
+     * a stop signal nobody can send must not be mistaken for the default.
+     */
+    public static OptionalInt signalNumber(String text) {
+        if (text == null || text.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        if (text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (text.length() > 2) {
+                return OptionalInt.empty();
+            }
+            int number = Integer.parseInt(text);
+            return isSendable(number) ? OptionalInt.of(number) : OptionalInt.empty();
+        }
+        String upper = text.toUpperCase(Locale.ROOT);
+        String name = upper.startsWith("SIG") ? upper.substring(3) : upper;
+        switch (name) {
+            case "IOT" -> {
+                return OptionalInt.of(SIGABRT);
+            }
+            case "CLD" -> {
+                return OptionalInt.of(SIGCHLD);
+            }
+            case "POLL" -> {
+                return OptionalInt.of(SIGIO);
+            }
+            default -> {}
+        }
+        for (int signo = 1; signo < SIGNAL_NAMES.length; signo++) {
+            if (SIGNAL_NAMES[signo].substring(3).equals(name)) {
+                return OptionalInt.of(signo);
+            }
+        }
+        return realTime(name, "RTMIN", SIGRTMIN, 1)
+                .or(() -> realTime(name, "RTMAX", SIGRTMAX, -1))
+                .orElse(OptionalInt.empty());
+    }
+
+    /** {@code RTMIN}, {@code RTMIN+n}, {@code RTMAX}, {@code RTMAX-n} within glibc's real-time range. */
+    private static Optional<OptionalInt> realTime(String name, String base, int baseNumber, int sign) {
+        if (!name.startsWith(base)) {
+            return Optional.empty();
+        }
+        String rest = name.substring(base.length());
+        if (rest.isEmpty()) {
+            return Optional.of(OptionalInt.of(baseNumber));
+        }
+        String offset = rest.substring(1);
+        if (rest.charAt(0) != (sign > 0 ? '+' : '-')
+                || offset.isEmpty()
+                || offset.length() > 2
+                || !offset.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.of(OptionalInt.empty());
+        }
+        int number = baseNumber + sign * Integer.parseInt(offset);
+        return Optional.of(number >= SIGRTMIN && number <= SIGRTMAX ? OptionalInt.of(number) : OptionalInt.empty());
+    }
+
+    private static boolean isSendable(int signo) {
+        return (signo > 0 && signo < SIGNAL_NAMES.length) || (signo >= SIGRTMIN && signo <= SIGRTMAX);
     }
 }

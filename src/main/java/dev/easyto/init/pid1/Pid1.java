@@ -167,7 +167,7 @@ public class Pid1 {
                 fatal(failure.getMessage());
             }
         }
-        supervisor.run(command, Duration.ofSeconds(spec.shutdownGracePeriod()));
+        supervisor.run(command, spec.stopSignal(), Duration.ofSeconds(spec.shutdownGracePeriod()));
     }
 
     private void threadDied(Thread thread, Throwable failure) {

@@ -1,11 +1,15 @@
 package dev.easyto.init.process;
 
 import static dev.easyto.init.linux.LinuxConstants.P_ALL;
+import static dev.easyto.init.linux.LinuxConstants.P_PID;
 import static dev.easyto.init.linux.LinuxConstants.WEXITED;
+import static dev.easyto.init.linux.LinuxConstants.WNOHANG;
+import static dev.easyto.init.linux.LinuxConstants.WNOWAIT;
 
 import dev.easyto.init.linux.ChildExit;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.ProcessCalls;
+import dev.easyto.init.linux.SignalCalls;
 import dev.easyto.init.linux.SpawnOptions;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
@@ -22,6 +26,16 @@ import java.util.concurrent.Executors;
  * collects every exit with {@code waitid(P_ALL)} (orphans re-parented to us included) and hands
  * each status to whoever spawned that pid. Nothing else waits on children, so no status is ever
  * stolen and no zombie is left behind.
+ *
+ * <p>A pid names a process only until it is reaped; after that the kernel may give it to the next
+ * fork. So a pid is looked up, reaped and forgotten in one step under {@link #lock}, which every
+ * spawn holds from {@code posix_spawn} to registering its waiter: the reaper first only looks at
+ * an exit ({@code WNOWAIT}, the child stays a zombie and keeps its pid), then, under the lock,
+ * takes the waiter and reaps that pid. A spawn can then never reuse a pid whose old waiter is still
+ * registered, and an exit is never handed to a waiter registered after it (an orphan's status to
+ * a new child that got its pid). A child that exits before its spawn has registered it is found
+ * too, since the lookup waits for the lock. {@link #signal} holds the same lock, so it never
+ * signals a pid that has been reaped and perhaps reused.
  */
 @ApplicationScoped
 public class Processes {
@@ -29,6 +43,7 @@ public class Processes {
     public record Child(int pid, CompletableFuture<ChildExit> exit) {}
 
     private final ProcessCalls processCalls;
+    private final SignalCalls signalCalls;
     private final Object lock = new Object();
     private final Map<Integer, CompletableFuture<ChildExit>> waiting = new HashMap<>();
     private int spawned;
@@ -39,8 +54,9 @@ public class Processes {
     private final ExecutorService spawner =
             Executors.newSingleThreadExecutor(runnable -> InitThreads.daemon("spawner", runnable));
 
-    public Processes(ProcessCalls processCalls) {
+    public Processes(ProcessCalls processCalls, SignalCalls signalCalls) {
         this.processCalls = processCalls;
+        this.signalCalls = signalCalls;
     }
 
     public void start() {
@@ -68,6 +84,27 @@ public class Processes {
         }
     }
 
+    /**
+     * Sends {@code signal} to a child of ours unless it has been reaped already: its pid may then
+     * name another process. Returns whether it was sent; a child that is a zombie, reaped the next
+     * moment, counts as sent.
+     */
+    public boolean signal(Child child, int signal) {
+        synchronized (lock) {
+            if (waiting.get(child.pid()) != child.exit()) {
+                return false;
+            }
+            try {
+                signalCalls.kill(child.pid(), signal);
+            } catch (SyscallException e) {
+                if (!e.is(Errno.ESRCH)) {
+                    throw e;
+                }
+            }
+            return true;
+        }
+    }
+
     /** Starts a process and waits for it to end. */
     public ChildExit run(SpawnRequest request) {
         return spawn(request).exit().join();
@@ -89,7 +126,13 @@ public class Processes {
                 }
             }
             CompletableFuture<ChildExit> exit = new CompletableFuture<>();
-            waiting.put(pid, exit);
+            CompletableFuture<ChildExit> stale = waiting.put(pid, exit);
+            if (stale != null) {
+                // Cannot happen while reaping keeps to the lock; were it to, say so rather than
+                // let a waiter hang without a word.
+                Console.warn("pid %d spawned while an earlier process with that pid was not reaped", pid);
+                stale.completeExceptionally(new IllegalStateException("pid " + pid + " reused before it was reaped"));
+            }
             spawned++;
             lock.notifyAll();
             return new Child(pid, exit);
@@ -102,9 +145,11 @@ public class Processes {
             synchronized (lock) {
                 spawnedBefore = spawned;
             }
-            ChildExit exit;
+            ChildExit seen;
             try {
-                exit = processCalls.waitid(P_ALL, 0, WEXITED);
+                // Only look: the child stays a zombie, and its pid is not free for reuse, until it
+                // is reaped below under the lock.
+                seen = processCalls.waitid(P_ALL, 0, WEXITED | WNOWAIT);
             } catch (SyscallException e) {
                 if (e.is(Errno.ECHILD)) {
                     awaitSpawnAfter(spawnedBefore);
@@ -113,13 +158,22 @@ public class Processes {
                 }
                 continue;
             }
-            if (exit == null) {
+            if (seen == null) {
                 continue;
             }
             CompletableFuture<ChildExit> future;
+            ChildExit exit;
             synchronized (lock) {
                 // Taking the lock also waits out a spawn in progress, so its pid is registered.
-                future = waiting.remove(exit.pid());
+                future = waiting.remove(seen.pid());
+                try {
+                    exit = reapNow(seen);
+                } catch (SyscallException e) {
+                    // Only ECHILD could get here, if something else reaped it: the exit seen is
+                    // still how it ended.
+                    Console.warn("waitid on pid %d failed: %s", seen.pid(), e.getMessage());
+                    exit = seen;
+                }
             }
             if (future != null) {
                 future.complete(exit);
@@ -127,6 +181,12 @@ public class Processes {
                 Console.debug("reaped orphan %d: %s", exit.pid(), exit.describe());
             }
         }
+    }
+
+    /** Reaps the child seen; what it reports is the same exit, now collected. */
+    private ChildExit reapNow(ChildExit seen) {
+        ChildExit reaped = processCalls.waitid(P_PID, seen.pid(), WEXITED | WNOHANG);
+        return reaped == null ? seen : reaped;
     }
 
     /**

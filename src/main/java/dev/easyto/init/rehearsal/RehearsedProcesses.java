@@ -1,6 +1,8 @@
 package dev.easyto.init.rehearsal;
 
 import static dev.easyto.init.linux.LinuxConstants.CLD_EXITED;
+import static dev.easyto.init.linux.LinuxConstants.P_PID;
+import static dev.easyto.init.linux.LinuxConstants.WNOWAIT;
 
 import dev.easyto.init.linux.ChildExit;
 import dev.easyto.init.linux.Errno;
@@ -41,12 +43,24 @@ final class RehearsedProcesses implements ProcessCalls {
         return pid;
     }
 
-    /** The made-up children in spawn order; ECHILD when there is none, as the kernel says it. */
+    /**
+     * The made-up children in spawn order; ECHILD when there is none, as the kernel says it. With
+     * {@code WNOWAIT} the child is only looked at, and {@code P_PID} collects that one, as the
+     * reaper asks.
+     */
     @Override
     public ChildExit waitid(int idType, int id, int options) {
-        Integer pid = exited.poll();
+        Integer pid;
+        if (idType == P_PID) {
+            pid = exited.contains(id) ? id : null;
+        } else {
+            pid = exited.peek();
+        }
         if (pid == null) {
             throw new SyscallException("waitid", "rehearsal", Errno.ECHILD);
+        }
+        if ((options & WNOWAIT) == 0) {
+            exited.remove(pid);
         }
         return new ChildExit(pid, CLD_EXITED, 0);
     }

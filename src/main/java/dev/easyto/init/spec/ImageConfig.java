@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The parts of the container image config ({@code /.easyto/metadata.json}, the OCI config file
  * written by easyto) that the init uses. Null means the image does not set it. {@code stopSignal}
- * is kept for the supervisor.
+ * is as the image gives it ({@code "SIGINT"}, {@code "INT"}, {@code "2"}), checked by {@link
+ * ImageConfigReader}; the merge resolves it to a number.
  */
 public record ImageConfig(
         List<String> entrypoint,

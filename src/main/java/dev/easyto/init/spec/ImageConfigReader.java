@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.easyto.init.linux.LinuxConstants;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +56,17 @@ public final class ImageConfigReader {
         String user = string(config, "User", source, problems);
         String workingDir = string(config, "WorkingDir", source, problems);
         String stopSignal = string(config, "StopSignal", source, problems);
+        // Checked here, with the other fields, so validate and plan refuse what the boot would: a
+        // signal the shutdown cannot send must not quietly become SIGTERM.
+        if (stopSignal != null && LinuxConstants.signalNumber(stopSignal).isEmpty()) {
+            problems.add(SpecProblem.error(
+                    source,
+                    0,
+                    0,
+                    "config.StopSignal",
+                    "unknown signal \"" + stopSignal
+                            + "\" (expected a name such as SIGINT or INT, SIGRTMIN+3, or a number)"));
+        }
         if (!problems.isEmpty()) {
             throw new SpecException(problems);
         }

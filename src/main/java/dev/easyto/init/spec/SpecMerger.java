@@ -1,5 +1,6 @@
 package dev.easyto.init.spec;
 
+import dev.easyto.init.linux.LinuxConstants;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +66,17 @@ public final class SpecMerger {
                 user.shutdownGracePeriod() != null
                         ? user.shutdownGracePeriod()
                         : VmSpec.DEFAULT_SHUTDOWN_GRACE_PERIOD_SECONDS,
-                image.stopSignal());
+                stopSignal(image.stopSignal()));
+    }
+
+    /** The image's StopSignal as a number, SIGTERM when it sets none. */
+    static int stopSignal(String image) {
+        if (image == null) {
+            return VmSpec.DEFAULT_STOP_SIGNAL;
+        }
+        // ImageConfigReader refuses an unknown signal, so only an ImageConfig made by hand gets here.
+        return LinuxConstants.signalNumber(image)
+                .orElseThrow(() -> new IllegalArgumentException("unknown stop signal \"" + image + "\""));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.easyto.init.spec;
 
+import dev.easyto.init.linux.LinuxConstants;
 import java.util.List;
 
 /**
@@ -23,7 +24,10 @@ public record VmSpec(
         List<Volume> volumes,
         List<String> initScripts,
         long shutdownGracePeriod,
-        String stopSignal) {
+        int stopSignal) {
+
+    /** What the main process is stopped with when the image sets no {@code StopSignal}, as Docker. */
+    public static final int DEFAULT_STOP_SIGNAL = LinuxConstants.SIGTERM;
 
     public static final long DEFAULT_SHUTDOWN_GRACE_PERIOD_SECONDS = 10;
     public static final String DEFAULT_WORKING_DIR = "/";

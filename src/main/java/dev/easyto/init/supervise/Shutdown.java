@@ -1,45 +1,58 @@
 package dev.easyto.init.supervise;
 
-import static dev.easyto.init.linux.LinuxConstants.SIGKILL;
-import static dev.easyto.init.linux.LinuxConstants.SIGTERM;
-
 import dev.easyto.init.config.InitConfig;
 import dev.easyto.init.fs.Mounts;
-import dev.easyto.init.linux.Errno;
-import dev.easyto.init.linux.LinuxConstants;
 import dev.easyto.init.linux.MachineCalls;
 import dev.easyto.init.linux.SignalCalls;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
 import dev.easyto.init.log.Failures;
+import dev.easyto.init.process.Processes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Stops everything and powers off: SIGTERM to every process, a grace period that ends as soon as
- * they are all gone, SIGKILL to what is left, then sync, unmount what we mounted and remount the
- * root read-only so no written data is lost (upstream's Rust sequence, which its Zig rewrite
- * dropped).
+ * Stops everything and powers off: the main process with its stop signal, the services in reverse
+ * start order, SIGTERM to what is left, all within one grace period, then SIGKILL to what is still
+ * there ({@link StopSequence}); then sync, unmount what we mounted and remount the root read-only
+ * so no written data is lost (upstream's Rust sequence, which its Zig rewrite dropped).
  */
 @ApplicationScoped
 public class Shutdown {
-    private static final Duration POLL = Duration.ofMillis(10);
-
-    private final SignalCalls signalCalls;
     private final MachineCalls machineCalls;
     private final Mounts mounts;
     private final ShutdownGate gate;
-    private final Duration afterKill;
+    private final StopSequence sequence;
     private final AtomicBoolean begun = new AtomicBoolean();
+    private volatile StopSequence.Main main;
 
     public Shutdown(
-            SignalCalls signalCalls, MachineCalls machineCalls, Mounts mounts, ShutdownGate gate, InitConfig config) {
-        this.signalCalls = signalCalls;
+            SignalCalls signalCalls,
+            MachineCalls machineCalls,
+            Mounts mounts,
+            ShutdownGate gate,
+            Processes processes,
+            InitConfig config) {
         this.machineCalls = machineCalls;
         this.mounts = mounts;
         this.gate = gate;
-        this.afterKill = config.timeouts().afterKill();
+        this.sequence = new StopSequence(
+                signalCalls,
+                processes::signal,
+                ProcessTable::otherProcesses,
+                StopSequence.Clock.SYSTEM,
+                config.timeouts().afterKill());
+    }
+
+    /**
+     * The main process, once spawned, and the signal that stops it: whatever starts the shutdown
+     * later (its exit, a stop request, a fatal error) stops it first.
+     */
+    public void mainProcess(Processes.Child child, int stopSignal) {
+        main = new StopSequence.Main(child, stopSignal);
     }
 
     /**
@@ -50,10 +63,10 @@ public class Shutdown {
         if (!begun.compareAndSet(false, true)) {
             PowerOff.waitForever();
         }
-        // First, so no service restarts behind the SIGTERM sweep.
-        gate.close();
         try {
-            stopAllProcesses(gracePeriod);
+            // First, so no service restarts behind the stop; what it let through is stopped.
+            List<ShutdownGate.Service> services = gate.close();
+            sequence.run(Optional.ofNullable(main), services, gracePeriod);
             machineCalls.sync();
             mounts.unmountAll();
             try {
@@ -66,65 +79,5 @@ public class Shutdown {
             Console.error("shutdown: %s", Failures.describe(e));
         }
         PowerOff.now(machineCalls);
-    }
-
-    void stopAllProcesses(Duration gracePeriod) {
-        if (ProcessTable.otherProcesses().isEmpty()) {
-            return;
-        }
-        Console.info("sending SIGTERM to all processes");
-        long started = System.nanoTime();
-        signalEveryone(SIGTERM);
-        if (awaitNone(gracePeriod)) {
-            Console.info("all processes exited during grace period (%d ms)", millisSince(started));
-            return;
-        }
-        Console.warn("grace period expired, sending SIGKILL to all processes (after %d ms)", millisSince(started));
-        signalEveryone(SIGKILL);
-        if (awaitNone(afterKill)) {
-            Console.info("all processes terminated (%d ms after SIGTERM)", millisSince(started));
-        } else {
-            Console.warn("processes still present after SIGKILL: %s", ProcessTable.otherProcesses());
-        }
-    }
-
-    /**
-     * {@code kill(-1, signal)}: every process but PID 1, in one step the kernel takes under its
-     * task list lock. Signalling a list read from /proc missed what was forked after the read (a
-     * shell loop's next child), which then outlived the grace period.
-     */
-    private void signalEveryone(int signal) {
-        try {
-            signalCalls.kill(-1, signal);
-        } catch (SyscallException e) {
-            // ESRCH: nothing left to signal.
-            if (!e.is(Errno.ESRCH)) {
-                Console.warn(
-                        "unable to send %s to all processes: %s", LinuxConstants.signalName(signal), e.getMessage());
-            }
-        }
-    }
-
-    private static long millisSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1_000_000;
-    }
-
-    /** Polls instead of sleeping the whole period: most programs exit within milliseconds. */
-    private static boolean awaitNone(Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            if (ProcessTable.otherProcesses().isEmpty()) {
-                return true;
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                return false;
-            }
-            try {
-                Thread.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
     }
 }

@@ -37,7 +37,7 @@ public class Supervisor {
     }
 
     /** Does not return. */
-    public void run(LaunchCommand command, Duration gracePeriod) {
+    public void run(LaunchCommand command, int stopSignal, Duration gracePeriod) {
         String argv0 = command.argv().getFirst();
         Processes.Child main;
         try {
@@ -48,17 +48,22 @@ public class Supervisor {
             shutdown.powerOff(gracePeriod);
             return;
         }
+        shutdown.mainProcess(main, stopSignal);
         Console.info("main process started with pid %d", main.pid());
         spotMonitor.start();
         // From here on PID 1 waits: what it read to boot can go back to the machine.
         idleMemory.giveBackFilePages();
-        // Whichever comes first ends the supervision: the main process never restarts.
+        // Whichever comes first ends the supervision: the main process never restarts. The loser is
+        // cancelled, and a Uni made from a future cancels that future: it gets copies, so the
+        // main process's own exit stays for the shutdown to wait on.
         String reason = Uni.combine()
                 .any()
                 .of(
-                        Uni.createFrom().completionStage(main.exit()).map(exit -> "main process " + exit.describe()),
                         Uni.createFrom()
-                                .completionStage(shutdownRequest.reason())
+                                .completionStage(main.exit().copy())
+                                .map(exit -> "main process " + exit.describe()),
+                        Uni.createFrom()
+                                .completionStage(shutdownRequest.reason().copy())
                                 .map(signal -> "shutdown requested by " + signal))
                 .await()
                 .indefinitely();

@@ -87,8 +87,11 @@ class PlanCommandTest {
                         "volumes",
                         "env-from",
                         "init-scripts",
-                        "debug"),
-                iteratorToList(plan).subList(0, 15));
+                        "debug",
+                        "stop-signal"),
+                iteratorToList(plan).subList(0, 16));
+        // The image sets none: what the shutdown will send is shown, not left out.
+        assertEquals("SIGTERM", plan.get("stop-signal").asText());
         assertEquals(List.of("chrony", "ssh"), strings(plan.get("disable-services")));
         assertEquals(10, plan.get("shutdown-grace-period").asInt());
         assertEquals(0, plan.get("init-scripts").asInt());
@@ -234,6 +237,38 @@ class PlanCommandTest {
                 root.toString());
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("/srv", JSON.readTree(result.out()).get("working-dir").asText());
+    }
+
+    @Test
+    void theStopSignalIsShownResolved() throws IOException {
+        Path postgres = dir.resolve("postgres.json");
+        Files.writeString(postgres, "{\"config\":{\"Cmd\":[\"/bin/sh\"],\"StopSignal\":\"INT\"}}");
+        Cli result = Cli.run(
+                "plan",
+                "--user-data",
+                TestImage.SCENARIOS.resolve("basic-boot/user-data.yaml").toString(),
+                "--metadata",
+                postgres.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("SIGINT", JSON.readTree(result.out()).get("stop-signal").asText());
+    }
+
+    @Test
+    void anUnknownStopSignalIsRefusedAtItsField() throws IOException {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"config\":{\"Cmd\":[\"/bin/sh\"],\"StopSignal\":\"SIGSTOPPLEASE\"}}");
+        for (String command : List.of("plan", "validate")) {
+            Cli result = Cli.run(
+                    command,
+                    "--user-data",
+                    TestImage.SCENARIOS.resolve("basic-boot/user-data.yaml").toString(),
+                    "--metadata",
+                    bad.toString());
+            assertEquals(1, result.exitCode(), command + ": " + result.out() + result.err());
+            assertTrue(
+                    result.err().contains("config.StopSignal: unknown signal \"SIGSTOPPLEASE\""),
+                    command + ": " + result.err());
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** The value types and names around the system calls. */
@@ -33,6 +34,56 @@ class ValuesTest {
         assertEquals("signal 32", LinuxConstants.signalName(32));
         assertEquals("signal 0", LinuxConstants.signalName(0));
         assertEquals("signal 99", LinuxConstants.signalName(99));
+    }
+
+    @Test
+    void signalNumbersFromEveryFormAnImageUses() {
+        for (String form : List.of("SIGINT", "INT", "int", "SigInt", "2")) {
+            assertEquals(OptionalInt.of(2), LinuxConstants.signalNumber(form), form);
+        }
+        assertEquals(OptionalInt.of(15), LinuxConstants.signalNumber("SIGTERM"));
+        assertEquals(OptionalInt.of(3), LinuxConstants.signalNumber("QUIT"));
+        assertEquals(OptionalInt.of(37), LinuxConstants.signalNumber("SIGRTMIN+3"));
+        assertEquals(OptionalInt.of(37), LinuxConstants.signalNumber("RTMIN+3"));
+        assertEquals(OptionalInt.of(34), LinuxConstants.signalNumber("SIGRTMIN"));
+        assertEquals(OptionalInt.of(63), LinuxConstants.signalNumber("SIGRTMAX-1"));
+        assertEquals(OptionalInt.of(64), LinuxConstants.signalNumber("RTMAX"));
+        assertEquals(OptionalInt.of(6), LinuxConstants.signalNumber("SIGIOT"));
+        assertEquals(OptionalInt.of(17), LinuxConstants.signalNumber("CLD"));
+        assertEquals(OptionalInt.of(29), LinuxConstants.signalNumber("POLL"));
+        assertEquals(OptionalInt.of(64), LinuxConstants.signalNumber("64"));
+        for (String bad : List.of(
+                "",
+                "SIG",
+                "SIGFOO",
+                "0",
+                "32",
+                "33",
+                "65",
+                "002",
+                "-2",
+                "+2",
+                " INT",
+                "SIGRTMIN+31",
+                "RTMIN-1",
+                "RTMAX+1",
+                "RTMAX-31",
+                "RTMIN+",
+                "RTMIN+x",
+                "SIGSIGINT")) {
+            assertEquals(OptionalInt.empty(), LinuxConstants.signalNumber(bad), bad);
+        }
+        assertEquals(OptionalInt.empty(), LinuxConstants.signalNumber(null));
+    }
+
+    @Test
+    void everySignalNameReadsBackAsItsNumber() {
+        for (int signo = 1; signo <= SIGRTMAX; signo++) {
+            if (signo == 32 || signo == 33) {
+                continue;
+            }
+            assertEquals(OptionalInt.of(signo), LinuxConstants.signalNumber(LinuxConstants.signalName(signo)));
+        }
     }
 
     @Test

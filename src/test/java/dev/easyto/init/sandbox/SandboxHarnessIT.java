@@ -116,6 +116,26 @@ class SandboxHarnessIT {
         assertTrue(run.output().contains("failure reported: FAIL: one check failed"), run::describe);
     }
 
+    /** after-boot.sh reads the root the boot wrote to, once it has powered off, and can fail it. */
+    @Test
+    void afterBootChecksTheRootTheBootLeft(@TempDir Path outside) throws Exception {
+        Path scenario = copy(SELFTEST.resolve("pass"), outside.resolve("after-boot"));
+        Files.writeString(
+                scenario.resolve("user-data.yaml"),
+                "#!/bin/sh\nexec >/dev/ttyS0 2>&1\necho 'written at boot' >/kept\necho PASS\n");
+        Files.writeString(
+                scenario.resolve("after-boot.sh"),
+                "[ \"$(cat \"$1/kept\")\" = 'written at boot' ] && echo 'the file is there'\n");
+        Sandbox.Run run = run(scenario, Map.of());
+        assertResult(run, 0, "PASS (power-off: yes, ");
+        assertTrue(run.output().contains("after-boot: the file is there"), run::describe);
+
+        Files.writeString(scenario.resolve("after-boot.sh"), "echo \"FAIL: not what was wanted\"\n");
+        Sandbox.Run failed = run(scenario, Map.of());
+        assertResult(failed, 1, "FAIL (power-off: yes, ");
+        assertTrue(failed.output().contains("after-boot.sh failed"), failed::describe);
+    }
+
     @Test
     void passAndFailTogetherFail(@TempDir Path outside) throws Exception {
         Path scenario = copy(SELFTEST.resolve("pass"), outside.resolve("pass-and-fail"));

@@ -138,11 +138,30 @@ class SandboxScenariosIT {
             says(
                     "missing-entrypoint",
                     "error: unable to start main process /nonexistent/command: No such file or directory"),
-            says("spot-termination", "info: shutdown requested by spot termination notice"));
+            says("spot-termination", "info: shutdown requested by spot termination notice"),
+            // The stand-in services check the order themselves; the init's own lines must agree.
+            Map.entry(
+                    "services-stop-after-main",
+                    output -> assertInOrder(
+                            output,
+                            "info: stopping main process (pid ",
+                            "info: main process exited with status 0 (",
+                            "info: stopping service ssh (pid ",
+                            "info: stopping service chrony (pid ",
+                            "info: sending SIGTERM to all processes")));
 
     private static Map.Entry<String, Consumer<String>> says(String scenario, String line) {
         return Map.entry(
                 scenario, output -> assertTrue(output.contains(line), () -> "no line " + line + " in:\n" + output));
+    }
+
+    static void assertInOrder(String output, String... lines) {
+        int from = 0;
+        for (String line : lines) {
+            int at = output.indexOf(line, from);
+            assertTrue(at >= 0, () -> "no " + line + " after the lines before it in:\n" + output);
+            from = at + line.length();
+        }
     }
 
     static void assertMillis(String output, String pattern, long atLeast, long below) {

@@ -33,6 +33,28 @@ class ImageConfigReaderTest {
     }
 
     @Test
+    void aStopSignalIsKeptAsTheImageGivesIt() throws SpecException {
+        for (String form : List.of("SIGINT", "INT", "2", "sigint")) {
+            ImageConfig image = ImageConfigReader.parse("{\"config\":{\"StopSignal\":\"" + form + "\"}}", "m.json");
+            assertEquals(form, image.stopSignal());
+        }
+        assertNull(ImageConfigReader.parse("{\"config\":{}}", "m.json").stopSignal());
+    }
+
+    @Test
+    void anUnknownStopSignalIsAnErrorAtItsField() {
+        for (String form : List.of("SIGFOO", "0", "65", "32", "SIGRTMIN+31", "RTMAX+1", "", "SIG")) {
+            SpecException e = assertThrows(
+                    SpecException.class,
+                    () -> ImageConfigReader.parse("{\"config\":{\"StopSignal\":\"" + form + "\"}}", "m.json"),
+                    form);
+            SpecProblem p = e.errors().getFirst();
+            assertEquals("config.StopSignal", p.path());
+            assertTrue(p.message().startsWith("unknown signal \"" + form + "\""), p.message());
+        }
+    }
+
+    @Test
     void errorsNameTheFieldOrPosition() {
         SpecException syntax =
                 assertThrows(SpecException.class, () -> ImageConfigReader.parse("{\"config\": [1,\n}", "m.json"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.easyto.init.linux.LinuxConstants;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,14 @@ class SpecMergerTest {
     }
 
     @Test
+    void theStopSignalResolvesToANumberAndDefaultsToSigterm() {
+        assertEquals(LinuxConstants.SIGTERM, SpecMerger.stopSignal(null));
+        assertEquals(LinuxConstants.SIGINT, SpecMerger.stopSignal("INT"));
+        assertEquals(LinuxConstants.SIGINT, SpecMerger.stopSignal("2"));
+        assertEquals(37, SpecMerger.stopSignal("SIGRTMIN+3"));
+    }
+
+    @Test
     void noUserDataKeepsTheImage() {
         VmSpec spec = SpecMerger.merge(IMAGE, IMAGE_USER, UserData.NONE);
         assertEquals(List.of("/entry"), spec.command());
@@ -32,7 +41,7 @@ class SpecMergerTest {
         assertEquals(1000, spec.uid());
         assertEquals(1001, spec.gid());
         assertEquals(10, spec.shutdownGracePeriod());
-        assertEquals("SIGQUIT", spec.stopSignal());
+        assertEquals(LinuxConstants.SIGQUIT, spec.stopSignal());
         assertFalse(spec.debug());
         assertFalse(spec.replaceInit());
         assertFalse(spec.readonlyRootFs());

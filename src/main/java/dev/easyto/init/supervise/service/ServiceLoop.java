@@ -58,7 +58,7 @@ final class ServiceLoop {
     private Uni<Boolean> runOnce() {
         Optional<Processes.Child> child;
         try {
-            child = gate.unlessClosed(() -> spawner.apply(command));
+            child = gate.startService(name, () -> spawner.apply(command));
         } catch (SyscallException e) {
             Console.warn("service %s failed to start, will restart: %s", name, Errno.description(e.errno()));
             return afterDelay();

@@ -99,7 +99,7 @@ class ChronyInitTest {
         passwd("root:x:0:0:root:/root:/bin/sh");
         Services services = new Services(
                 new FakeImdsClient(),
-                new Processes(Ffm.processes()),
+                new Processes(Ffm.processes(), Ffm.signals()),
                 new ShutdownGate(),
                 root,
                 owner,

@@ -178,7 +178,7 @@ class SshInitTest {
         Files.delete(root.resolve("/.easyto/home/testuser"));
         Services services = new Services(
                 new FakeImdsClient(),
-                new Processes(Ffm.processes()),
+                new Processes(Ffm.processes(), Ffm.signals()),
                 new ShutdownGate(),
                 root,
                 owner,
