@@ -22,6 +22,7 @@ import dev.easyto.init.spec.VmSpec;
 import dev.easyto.init.supervise.HandOverFailure;
 import dev.easyto.init.supervise.ReplaceMode;
 import dev.easyto.init.supervise.Shutdown;
+import dev.easyto.init.supervise.ShutdownRequest;
 import dev.easyto.init.supervise.SignalWatcher;
 import dev.easyto.init.supervise.Supervisor;
 import dev.easyto.init.supervise.service.Services;
@@ -30,6 +31,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The life of PID 1, in order: take over the shutdown signals, start the reaper, run the boot
@@ -45,6 +48,7 @@ public class Pid1 {
     private final BootOrchestrator orchestrator;
     private final Processes processes;
     private final SignalWatcher signals;
+    private final ShutdownRequest shutdownRequest;
     private final Mounts mounts;
     private final Supervisor supervisor;
     private final ReplaceMode replaceMode;
@@ -61,6 +65,7 @@ public class Pid1 {
             BootOrchestrator orchestrator,
             Processes processes,
             SignalWatcher signals,
+            ShutdownRequest shutdownRequest,
             Mounts mounts,
             Supervisor supervisor,
             ReplaceMode replaceMode,
@@ -77,6 +82,7 @@ public class Pid1 {
         this.orchestrator = orchestrator;
         this.processes = processes;
         this.signals = signals;
+        this.shutdownRequest = shutdownRequest;
         this.mounts = mounts;
         this.supervisor = supervisor;
         this.replaceMode = replaceMode;
@@ -106,19 +112,53 @@ public class Pid1 {
         Console.info("easyto-init started");
         BootTrace trace = new BootTrace();
         ProcessStart.millisAgo().ifPresent(trace::pid1Started);
-        BootOrchestrator.BootResults results = null;
-        try {
-            results = orchestrator.run(trace);
-        } catch (BootFailure failure) {
-            writeTrace(trace, false);
-            fatal(failure.describe());
-        }
+        BootOrchestrator.BootResults results = bootUnlessStopped(trace);
         trace.command(results.get(MainCommand.class).shown());
         writeTrace(trace, true);
         Console.info("boot completed in %d ms", trace.elapsedMs());
         handOver(
                 results.get(MergedSpec.class).spec(),
                 results.get(MainCommand.class).command());
+    }
+
+    /**
+     * The boot phases, unless a stop (signal 38, TERM, INT) comes first: a boot can wait long on an
+     * init script or a module, and EC2 gives a stopping instance only minutes. Then the boot's own
+     * processes (init scripts, modprobe) are stopped with every other in the power-off, whose grace
+     * period is the one for fatal errors (the user data's may not be read yet); the phases still
+     * running are left to it.
+     */
+    private BootOrchestrator.BootResults bootUnlessStopped(BootTrace trace) {
+        CompletableFuture<BootOrchestrator.BootResults> boot = new CompletableFuture<>();
+        InitThreads.daemon("boot", () -> {
+                    try {
+                        boot.complete(orchestrator.run(trace));
+                    } catch (Throwable e) {
+                        boot.completeExceptionally(e);
+                    }
+                })
+                .start();
+        CompletableFuture<Optional<String>> booted = boot.handle((results, failure) -> Optional.empty());
+        CompletableFuture<Optional<String>> stopped =
+                shutdownRequest.reason().copy().thenApply(Optional::of);
+        @SuppressWarnings("unchecked") // both futures above hold an Optional<String>
+        Optional<String> stop =
+                (Optional<String>) CompletableFuture.anyOf(booted, stopped).join();
+        if (stop.isPresent()) {
+            Console.info("shutdown requested by %s during the boot", stop.get());
+            writeTrace(trace, false);
+            shutdown.powerOff(fatalGracePeriod);
+        }
+        try {
+            return boot.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof BootFailure failure) {
+                writeTrace(trace, false);
+                fatal(failure.describe());
+            }
+            fatal("unexpected " + Failures.describe(e.getCause()));
+            throw e;
+        }
     }
 
     private void writeTrace(BootTrace trace, boolean completed) {
