@@ -54,6 +54,21 @@ public interface InitConfig {
         @WithDefault("1s")
         Duration imdsRetryDelay();
 
+        /**
+         * How long one init script may run before the boot stops it and fails (upstream: no limit;
+         * a script that hangs would hold the instance up without a word).
+         */
+        @WithDefault("30m")
+        Duration initScript();
+
+        /** How long one modprobe may run (a module whose init hangs) before the boot fails. */
+        @WithDefault("2m")
+        Duration modprobe();
+
+        /** Between two "still running" lines about an init script or modprobe. */
+        @WithDefault("60s")
+        Duration stillRunningReport();
+
         /** Between a built-in service's exit and its restart (upstream: 5 s). */
         @WithDefault("5s")
         Duration serviceRestart();

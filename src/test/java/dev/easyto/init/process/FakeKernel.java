@@ -60,6 +60,10 @@ final class FakeKernel extends UnsupportedSignalCalls implements ProcessCalls {
         notifyAll();
     }
 
+    synchronized List<Integer> livePids() {
+        return List.copyOf(live);
+    }
+
     synchronized List<String> kills() {
         return List.copyOf(kills);
     }

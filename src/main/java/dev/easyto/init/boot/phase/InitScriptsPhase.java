@@ -11,6 +11,7 @@ import dev.easyto.init.boot.phase.PhaseOutputs.ModulesLoaded;
 import dev.easyto.init.boot.phase.PhaseOutputs.ResolvedEnv;
 import dev.easyto.init.boot.phase.PhaseOutputs.SysctlsApplied;
 import dev.easyto.init.boot.phase.PhaseOutputs.VolumesReady;
+import dev.easyto.init.config.InitConfig;
 import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.AtomicFile;
 import dev.easyto.init.fs.Root;
@@ -18,6 +19,7 @@ import dev.easyto.init.linux.ChildExit;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
+import dev.easyto.init.process.BoundedRun;
 import dev.easyto.init.process.Environ;
 import dev.easyto.init.process.Processes;
 import dev.easyto.init.process.SpawnRequest;
@@ -41,8 +43,10 @@ public class InitScriptsPhase implements Phase<InitScriptsRun> {
     private final Processes processes;
     private final Layout layout;
     private final Root root;
+    private final InitConfig.Timeouts timeouts;
 
-    public InitScriptsPhase(Processes processes, Layout layout, Root root) {
+    public InitScriptsPhase(Processes processes, Layout layout, Root root, InitConfig config) {
+        this.timeouts = config.timeouts();
         this.processes = processes;
         this.layout = layout;
         this.root = root;
@@ -79,9 +83,16 @@ public class InitScriptsPhase implements Phase<InitScriptsRun> {
     private void runScript(String path, List<String> environ) throws BootFailure {
         ChildExit exit;
         try {
-            exit = processes.run(SpawnRequest.asRoot(path, List.of(path), environ));
+            exit = BoundedRun.run(
+                    processes,
+                    SpawnRequest.asRoot(path, List.of(path), environ),
+                    "init script " + path,
+                    timeouts.initScript(),
+                    timeouts.stillRunningReport());
         } catch (SyscallException e) {
             throw new BootFailure("unable to run init script " + path + ": " + Errno.description(e.errno()), e);
+        } catch (BoundedRun.DeadlineExceeded e) {
+            throw new BootFailure(e.getMessage(), e);
         }
         if (!exit.exited() || exit.status() != 0) {
             throw new BootFailure("init script " + path + " " + exit.describe());

@@ -6,11 +6,13 @@ import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.MergedSpec;
 import dev.easyto.init.boot.phase.PhaseOutputs.ModulesLoaded;
+import dev.easyto.init.config.InitConfig;
 import dev.easyto.init.config.Layout;
 import dev.easyto.init.linux.ChildExit;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
+import dev.easyto.init.process.BoundedRun;
 import dev.easyto.init.process.Environ;
 import dev.easyto.init.process.Processes;
 import dev.easyto.init.process.SpawnRequest;
@@ -25,8 +27,10 @@ public class LoadModulesPhase implements Phase<ModulesLoaded> {
 
     private final Processes processes;
     private final Layout layout;
+    private final InitConfig.Timeouts timeouts;
 
-    public LoadModulesPhase(Processes processes, Layout layout) {
+    public LoadModulesPhase(Processes processes, Layout layout, InitConfig config) {
+        this.timeouts = config.timeouts();
         this.processes = processes;
         this.layout = layout;
     }
@@ -43,8 +47,14 @@ public class LoadModulesPhase implements Phase<ModulesLoaded> {
         for (String module : modules) {
             ChildExit exit;
             try {
-                exit = processes.run(
-                        SpawnRequest.asRoot(layout.modprobe(), List.of(layout.modprobe(), module), environ));
+                exit = BoundedRun.run(
+                        processes,
+                        SpawnRequest.asRoot(layout.modprobe(), List.of(layout.modprobe(), module), environ),
+                        "modprobe " + module,
+                        timeouts.modprobe(),
+                        timeouts.stillRunningReport());
+            } catch (BoundedRun.DeadlineExceeded e) {
+                throw new BootFailure("unable to load kernel module " + module + ": " + e.getMessage(), e);
             } catch (SyscallException e) {
                 throw new BootFailure(
                         "unable to load kernel module " + module + ": " + layout.modprobe() + ": "
