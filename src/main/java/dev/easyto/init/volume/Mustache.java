@@ -24,6 +24,16 @@ public final class Mustache {
     /** Stands in for a null list item or root on the context stack, which an ArrayDeque cannot hold. */
     private static final Object NULL = new Object();
 
+    /**
+     * Bounds on what a template may cost PID 1, which renders it in its own memory: sections nested
+     * deeper than any real configuration file needs, and output (sections over lists multiply: a
+     * 1000-item list inside another makes a million copies) larger than a file the init should
+     * hold in memory to write.
+     */
+    static final int MAX_SECTION_DEPTH = 100;
+
+    static final int MAX_OUTPUT_CHARS = 16 * 1024 * 1024;
+
     private Mustache() {}
 
     /** A template that cannot be parsed; the message starts with upstream's error name. */
@@ -111,6 +121,12 @@ public final class Mustache {
                     String name = name(content.substring(1), template, tagStart);
                     Section section = new Section(name, kind == '^', new ArrayList<>());
                     current.add(section);
+                    if (levels.size() >= MAX_SECTION_DEPTH) {
+                        throw new TemplateException(
+                                "SectionsTooDeep",
+                                "section '" + name + "' at " + where(template, tagStart) + " is nested more than "
+                                        + MAX_SECTION_DEPTH + " deep");
+                    }
                     levels.push(current);
                     openSections.push(new OpenSection(name, where(template, tagStart)));
                     current = section.children();
@@ -193,8 +209,12 @@ public final class Mustache {
         return "line " + line + ", column " + column;
     }
 
-    private static void render(List<Node> nodes, Deque<Object> stack, StringBuilder out) {
+    private static void render(List<Node> nodes, Deque<Object> stack, StringBuilder out) throws TemplateException {
         for (Node node : nodes) {
+            if (out.length() > MAX_OUTPUT_CHARS) {
+                throw new TemplateException(
+                        "OutputTooLarge", "the template renders to more than " + MAX_OUTPUT_CHARS + " characters");
+            }
             switch (node) {
                 case Text text -> out.append(text.text());
                 case Variable variable -> {

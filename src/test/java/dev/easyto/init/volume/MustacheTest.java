@@ -118,4 +118,26 @@ class MustacheTest {
                 assertThrows(Mustache.TemplateException.class, () -> Mustache.render(template, Map.of("a", true)));
         assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
     }
+
+    /** Nesting is bounded at parse time, before anything renders (the renderer recurses per level). */
+    @Test
+    void sectionsNestedTooDeepAreRefused() throws Exception {
+        String ok = "{{#a}}".repeat(Mustache.MAX_SECTION_DEPTH) + "x" + "{{/a}}".repeat(Mustache.MAX_SECTION_DEPTH);
+        assertEquals("x", Mustache.render(ok, Map.of("a", true)));
+        String deep = "{{#a}}".repeat(Mustache.MAX_SECTION_DEPTH + 1) + "{{/a}}".repeat(Mustache.MAX_SECTION_DEPTH + 1);
+        Mustache.TemplateException e =
+                assertThrows(Mustache.TemplateException.class, () -> Mustache.render(deep, Map.of("a", true)));
+        assertEquals("SectionsTooDeep: section 'a' at line 1, column 601 is nested more than 100 deep", e.getMessage());
+    }
+
+    /** Lists inside lists multiply the output: 2000 x 2000 x 8 characters would be 32 million. */
+    @Test
+    void outputBeyondTheBoundIsRefused() {
+        List<Integer> items = java.util.Collections.nCopies(2000, 1);
+        Map<String, Object> context = Map.of("rows", items, "cols", items);
+        Mustache.TemplateException e = assertThrows(
+                Mustache.TemplateException.class,
+                () -> Mustache.render("{{#rows}}{{#cols}}12345678{{/cols}}{{/rows}}", context));
+        assertTrue(e.getMessage().startsWith("OutputTooLarge: "), e.getMessage());
+    }
 }
