@@ -1,10 +1,14 @@
 package dev.easyto.init.aws;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -29,11 +33,55 @@ public final class AwsReads {
         this.aws = aws;
     }
 
-    public byte[] s3Object(String bucket, String key) throws AwsUnavailableException {
-        return aws.s3()
-                .getObjectAsBytes(
-                        GetObjectRequest.builder().bucket(bucket).key(key).build())
-                .asByteArray();
+    /**
+     * An object held in memory, for values (env-from): at most {@code limit} bytes, else {@link
+     * TooLarge} once that many have been read, not after reading an object of any size into PID 1.
+     */
+    public byte[] s3Object(String bucket, String key, int limit) throws AwsUnavailableException, TooLarge {
+        try (InputStream in = aws.s3().getObject(request(bucket, key))) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw new TooLarge("s3://" + bucket + "/" + key + " is larger than " + limit + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw SdkClientException.create("reading s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An object streamed into {@code out}, for files (volumes): never whole in memory. A failure
+     * to read is the SDK's (unchecked, like every other); a failure to write is {@code out}'s.
+     */
+    public void s3ObjectTo(String bucket, String key, OutputStream out) throws AwsUnavailableException, IOException {
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = aws.s3().getObject(request(bucket, key))) {
+            while (true) {
+                int read;
+                try {
+                    read = in.read(buffer);
+                } catch (IOException e) {
+                    throw SdkClientException.create("reading s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+                }
+                if (read < 0) {
+                    return;
+                }
+                out.write(buffer, 0, read);
+            }
+        }
+    }
+
+    private static GetObjectRequest request(String bucket, String key) {
+        return GetObjectRequest.builder().bucket(bucket).key(key).build();
+    }
+
+    /** An object larger than its reader may hold in memory. */
+    public static final class TooLarge extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(String message) {
+            super(message);
+        }
     }
 
     /** The keys under {@code prefix}, every page of them, in S3's order. */

@@ -24,6 +24,13 @@ public class EnvResolver {
     private final ImdsClient imds;
     private final AwsReads aws;
 
+    /**
+     * An env-from S3 object is read into PID 1's memory; Linux takes at most about 2 MiB of
+     * arguments and environment together (a quarter of the stack limit) and 128 KiB per variable,
+     * so a larger object could never be passed on and is refused before it is all read.
+     */
+    static final int MAX_S3_VALUE_BYTES = 1024 * 1024;
+
     public EnvResolver(ImdsClient imds, AwsClients aws) {
         this.imds = imds;
         this.aws = new AwsReads(aws);
@@ -34,7 +41,16 @@ public class EnvResolver {
             case EnvFrom.Imds imdsItem -> resolveImds(imdsItem);
             case EnvFrom.S3 s3 -> {
                 String source = "s3 object s3://" + s3.bucket() + "/" + s3.key();
-                byte[] value = fetch(source, () -> aws.s3Object(s3.bucket(), s3.key()));
+                byte[] value = fetch(source, () -> {
+                    try {
+                        return aws.s3Object(s3.bucket(), s3.key(), MAX_S3_VALUE_BYTES);
+                    } catch (AwsReads.TooLarge e) {
+                        throw new EnvSourceException(
+                                source + ": larger than " + MAX_S3_VALUE_BYTES
+                                        + " bytes, more than a process environment can hold",
+                                e);
+                    }
+                });
                 yield variables("s3", source, value, s3.name(), s3.base64Encode());
             }
             case EnvFrom.Ssm ssm -> {

@@ -1,7 +1,8 @@
 package dev.easyto.init.fs;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -52,15 +53,30 @@ public final class AtomicFile {
     public static void write(
             Path target, byte[] content, Set<PosixFilePermission> mode, FileOwner owner, long uid, long gid)
             throws IOException {
+        write(target, out -> out.write(content), mode, owner, uid, gid);
+    }
+
+    /** What goes into the file, written to a stream; it may fail with a checked exception of its own. */
+    @FunctionalInterface
+    public interface Content<E extends Exception> {
+        void writeTo(OutputStream out) throws IOException, E;
+    }
+
+    /**
+     * Like {@link #write(Path, byte[], Set, FileOwner, long, long)}, with the content streamed in
+     * (an S3 object need never be whole in memory); whatever {@code content} throws leaves the
+     * target as it was.
+     */
+    public static <E extends Exception> void write(
+            Path target, Content<E> content, Set<PosixFilePermission> mode, FileOwner owner, long uid, long gid)
+            throws IOException, E {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(
                 dir, "." + target.getFileName() + ".", TEMPORARY_SUFFIX, PosixFilePermissions.asFileAttribute(mode));
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                // Not closed here: closing the stream would close the channel before the force.
+                content.writeTo(Channels.newOutputStream(channel));
                 channel.force(true);
             }
             // createTempFile applies the umask; set the mode explicitly so it is exactly as asked.

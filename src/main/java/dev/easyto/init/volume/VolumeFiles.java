@@ -54,6 +54,16 @@ public final class VolumeFiles {
         }
     }
 
+    /** {@link #write} with the content streamed in; what {@code content} throws is the caller's. */
+    <E extends Exception> void writeStreamed(Path file, AtomicFile.Content<E> content) throws VolumeException, E {
+        try {
+            mkdirs(file.getParent());
+            AtomicFile.write(file, content, fileMode, owner, uid, gid);
+        } catch (IOException e) {
+            throw new VolumeException("unable to write " + file + ": " + FileErrors.describe(e), e);
+        }
+    }
+
     /** {@link #write} for callers that report the JDK's failure in their own words. */
     void writeOrThrow(Path file, byte[] content) throws IOException {
         mkdirs(file.getParent());

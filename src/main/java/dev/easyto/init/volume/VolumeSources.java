@@ -96,14 +96,14 @@ public class VolumeSources {
         }
         int i = 0;
         for (String key : files.keySet()) {
-            byte[] content;
+            Path target = targets.get(i++);
+            // Streamed into the file: an object (a model, a data set) can be larger than PID 1's heap.
             try {
-                content = aws.s3Object(volume.bucket(), key);
+                writer.writeStreamed(target, out -> aws.s3ObjectTo(volume.bucket(), key, out));
             } catch (SdkException e) {
                 throw new VolumeException(
                         "unable to get s3://" + volume.bucket() + "/" + key + ": " + AwsErrors.describe(e), e);
             }
-            writer.write(targets.get(i++), content);
         }
         Console.info(
                 "s3 volume: %d object(s) from %s/%s written to %s",

@@ -9,6 +9,7 @@ import dev.easyto.init.aws.FakeImdsClient;
 import dev.easyto.init.aws.MotoServer;
 import dev.easyto.init.spec.EnvFrom;
 import dev.easyto.init.spec.NameValue;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,15 @@ class EnvResolverTest {
         aws.s3().putObject(b -> b.bucket("env-test").key("binary"), RequestBody.fromBytes(new byte[] {
             (byte) 0xff, 0x00, (byte) 0xfe
         }));
+        aws.s3()
+                .putObject(
+                        b -> b.bucket("env-test").key("huge"),
+                        RequestBody.fromBytes(new byte[EnvResolver.MAX_S3_VALUE_BYTES + 1]));
+        aws.s3()
+                .putObject(
+                        b -> b.bucket("env-test").key("just-fits"),
+                        RequestBody.fromBytes(
+                                "x".repeat(EnvResolver.MAX_S3_VALUE_BYTES).getBytes(StandardCharsets.UTF_8)));
         aws.ssm().putParameter(b -> b.name("/env/token").value("t-1").type(ParameterType.SECURE_STRING));
         aws.ssm()
                 .putParameter(b ->
@@ -115,6 +125,20 @@ class EnvResolverTest {
         assertEquals(
                 "s3 object s3://env-test/plain.txt: value is not JSON (set name to use it as one variable)",
                 e.getMessage());
+    }
+
+    /** An env-from object is held in memory: one too large for any environment is refused, not read whole. */
+    @Test
+    void anS3ObjectLargerThanAnEnvironmentIsRefused() throws Exception {
+        assertFailure(
+                "s3 object s3://env-test/huge: larger than 1048576 bytes, more than a process environment can hold",
+                new EnvFrom.S3("env-test", "huge", "HUGE", false, false));
+        assertEquals(
+                EnvResolver.MAX_S3_VALUE_BYTES,
+                resolver.resolve(new EnvFrom.S3("env-test", "just-fits", "FITS", false, false))
+                        .getFirst()
+                        .value()
+                        .length());
     }
 
     private static void assertFailure(String prefix, EnvFrom item) {

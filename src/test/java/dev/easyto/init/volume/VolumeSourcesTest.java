@@ -1,5 +1,6 @@
 package dev.easyto.init.volume;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,6 +29,15 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 /** S3, SSM and Secrets Manager volumes against moto_server, written under a scratch root. */
 class VolumeSourcesTest {
     private static MotoServer moto;
+    /** Larger than the stream's 64 KiB buffer many times over, with a pattern that shows misordering. */
+    private static final byte[] LARGE = new byte[3 * 1024 * 1024 + 17];
+
+    static {
+        for (int i = 0; i < LARGE.length; i++) {
+            LARGE[i] = (byte) (i * 31 + (i >> 16));
+        }
+    }
+
     private static VolumeSources sources;
     private static long uid;
     private static long gid;
@@ -49,6 +59,8 @@ class VolumeSourcesTest {
         aws.s3().putObject(b -> b.bucket("volume-bad").key("p/ok.txt"), RequestBody.fromString("ok"));
         aws.s3().putObject(b -> b.bucket("volume-bad").key("p/../escape.txt"), RequestBody.fromString("bad"));
         aws.s3().createBucket(b -> b.bucket("volume-empty"));
+        aws.s3().createBucket(b -> b.bucket("volume-large"));
+        aws.s3().putObject(b -> b.bucket("volume-large").key("model.bin"), RequestBody.fromBytes(LARGE));
         aws.ssm()
                 .putParameter(
                         b -> b.name("/vol/config/db/host").value("localhost").type(ParameterType.STRING));
@@ -84,6 +96,16 @@ class VolumeSourcesTest {
         assertEquals("rw-r--r--", mode(scratch.resolve("config/file1.txt")));
         assertEquals("rwxr-xr-x", mode(scratch.resolve("config/subdir")));
         assertFalse(Files.exists(scratch.resolve("config/x")));
+    }
+
+    /** Streamed to the file (never whole in PID 1's memory), every byte in order. */
+    @Test
+    void aLargeObjectIsWrittenWhole() throws Exception {
+        sources.populate(
+                new Volume.S3("volume-large", "model.bin", mount("/models/model.bin", uid, gid), false),
+                Root.at(scratch),
+                List.of());
+        assertArrayEquals(LARGE, Files.readAllBytes(scratch.resolve("models/model.bin")));
     }
 
     @Test
