@@ -24,6 +24,7 @@ import dev.easyto.init.supervise.ReplaceMode;
 import dev.easyto.init.supervise.Shutdown;
 import dev.easyto.init.supervise.ShutdownRequest;
 import dev.easyto.init.supervise.SignalWatcher;
+import dev.easyto.init.supervise.SpotMonitor;
 import dev.easyto.init.supervise.Supervisor;
 import dev.easyto.init.supervise.service.Services;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,7 @@ public class Pid1 {
     private final Processes processes;
     private final SignalWatcher signals;
     private final ShutdownRequest shutdownRequest;
+    private final SpotMonitor spotMonitor;
     private final Mounts mounts;
     private final Supervisor supervisor;
     private final ReplaceMode replaceMode;
@@ -66,6 +68,7 @@ public class Pid1 {
             Processes processes,
             SignalWatcher signals,
             ShutdownRequest shutdownRequest,
+            SpotMonitor spotMonitor,
             Mounts mounts,
             Supervisor supervisor,
             ReplaceMode replaceMode,
@@ -83,6 +86,7 @@ public class Pid1 {
         this.processes = processes;
         this.signals = signals;
         this.shutdownRequest = shutdownRequest;
+        this.spotMonitor = spotMonitor;
         this.mounts = mounts;
         this.supervisor = supervisor;
         this.replaceMode = replaceMode;
@@ -175,6 +179,8 @@ public class Pid1 {
             SignalTakeover.ensureBlocked(signalCalls, mountCalls, processCalls);
             processes.start();
             signals.start(signalCalls);
+            // From the start: a spot notice during a long boot must end it, as a stop does.
+            spotMonitor.start();
         } catch (IOException | SyscallException e) {
             fatal("unable to take over signals: " + e.getMessage());
         }

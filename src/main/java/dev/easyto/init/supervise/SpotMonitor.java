@@ -14,7 +14,8 @@ import java.time.Duration;
 
 /**
  * Watches IMDS for a spot interruption notice (docs/behaviour.md §3.10): EC2 announces it two
- * minutes ahead, which is time for the graceful shutdown that a plain stop would also get.
+ * minutes ahead, which is time for the graceful shutdown that a plain stop would also get. It
+ * watches from the start of the boot (Pid1), so a notice during a long boot ends the boot too.
  */
 @ApplicationScoped
 public class SpotMonitor {
@@ -25,6 +26,11 @@ public class SpotMonitor {
     private final ImdsClient imds;
     private final ShutdownRequest shutdown;
     private final Duration interval;
+    /**
+     * The monitor starts with the boot, before the network is up: until IMDS has answered once,
+     * a failure to reach it is the boot still on its way, not worth a warning every poll.
+     */
+    private volatile boolean imdsAnswered;
 
     @Inject
     public SpotMonitor(ImdsClient imds, ShutdownRequest shutdown, InitConfig config) {
@@ -60,14 +66,18 @@ public class SpotMonitor {
         try {
             body = imds.metadata(PATH);
         } catch (ImdsException e) {
+            imdsAnswered = true;
             if (!e.notFound()) {
                 Console.warn("spot monitor: %s", e.getMessage());
             }
             return false;
         } catch (IOException e) {
-            Console.warn("spot monitor: %s", e.getMessage());
+            if (imdsAnswered) {
+                Console.warn("spot monitor: %s", e.getMessage());
+            }
             return false;
         }
+        imdsAnswered = true;
         String notice = describe(body);
         if (notice == null) {
             Console.warn("spot monitor: invalid JSON response from %s", PATH);

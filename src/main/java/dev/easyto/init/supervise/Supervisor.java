@@ -19,20 +19,13 @@ import java.time.Duration;
 public class Supervisor {
     private final Processes processes;
     private final ShutdownRequest shutdownRequest;
-    private final SpotMonitor spotMonitor;
     private final Shutdown shutdown;
     private final IdleMemory idleMemory;
 
-    public Supervisor(
-            Processes processes,
-            ShutdownRequest shutdownRequest,
-            SpotMonitor spotMonitor,
-            Shutdown shutdown,
-            IdleMemory idleMemory) {
+    public Supervisor(Processes processes, ShutdownRequest shutdownRequest, Shutdown shutdown, IdleMemory idleMemory) {
         this.idleMemory = idleMemory;
         this.processes = processes;
         this.shutdownRequest = shutdownRequest;
-        this.spotMonitor = spotMonitor;
         this.shutdown = shutdown;
     }
 
@@ -50,7 +43,6 @@ public class Supervisor {
         }
         shutdown.mainProcess(main, stopSignal);
         Console.info("main process started with pid %d", main.pid());
-        spotMonitor.start();
         // From here on PID 1 waits: what it read to boot can go back to the machine.
         idleMemory.giveBackFilePages();
         // Whichever comes first ends the supervision: the main process never restarts. The loser is

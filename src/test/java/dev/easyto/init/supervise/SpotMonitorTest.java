@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.easyto.init.CapturedConsole;
 import dev.easyto.init.aws.FakeImdsClient;
 import dev.easyto.init.aws.ImdsException;
 import java.time.Duration;
@@ -39,5 +40,23 @@ class SpotMonitorTest {
         imds.metadata("spot/instance-action", "{\"action\":\"stop\"}");
         assertFalse(monitor.checkOnce());
         assertFalse(shutdown.reason().isDone());
+    }
+
+    /**
+     * The monitor starts with the boot: until IMDS has answered once (the network is not up yet)
+     * a failed poll is silent; after that it is worth a warning.
+     */
+    @Test
+    void unreachableImdsIsSilentUntilItHasAnswered() {
+        try (CapturedConsole console = new CapturedConsole()) {
+            imds.failWith(new java.net.ConnectException("Network is unreachable"));
+            assertFalse(monitor.checkOnce());
+            assertEquals("", console.text());
+            imds.reset();
+            assertFalse(monitor.checkOnce());
+            imds.failWith(new java.net.ConnectException("Network is unreachable"));
+            assertFalse(monitor.checkOnce());
+            assertEquals("warning: spot monitor: Network is unreachable\n", console.text());
+        }
     }
 }
