@@ -1,5 +1,6 @@
 package dev.easyto.init.aws;
 
+import dev.easyto.init.log.Failures;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -27,7 +28,6 @@ public final class AwsErrors {
             }
             return text.toString();
         }
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
+        return Failures.describe(e);
     }
 }

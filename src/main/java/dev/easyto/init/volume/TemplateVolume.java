@@ -1,5 +1,6 @@
 package dev.easyto.init.volume;
 
+import dev.easyto.init.log.Failures;
 import dev.easyto.init.spec.Expansion;
 import dev.easyto.init.spec.NameValue;
 import dev.easyto.init.spec.Volume;
@@ -126,7 +127,6 @@ final class TemplateVolume {
         } else {
             name = "Unexpected";
         }
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new VolumeException(name + ": unable to write " + file + ": " + detail, e);
+        return new VolumeException(name + ": unable to write " + file + ": " + Failures.describe(e), e);
     }
 }
