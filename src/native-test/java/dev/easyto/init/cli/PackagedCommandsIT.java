@@ -3,6 +3,7 @@ package dev.easyto.init.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.easyto.init.TestArtifact;
 import java.nio.file.Path;
 import java.nio.file.Files;
 import java.util.Properties;
@@ -117,7 +118,7 @@ class PackagedCommandsIT {
         try (InputStream in = Files.newInputStream(Path.of("target/quarkus-artifact.properties"))) {
             built.load(in);
         }
-        String expected = System.getProperty("easyto.artifact", "jvm").equals("native") ? "native" : "jar";
+        String expected = TestArtifact.isNative() ? "native" : "jar";
         assertEquals(expected, built.getProperty("type"), "target/quarkus-artifact.properties: " + built);
     }
 }

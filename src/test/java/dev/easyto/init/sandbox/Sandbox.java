@@ -4,6 +4,7 @@ import static dev.easyto.init.HostTools.isRoot;
 import static dev.easyto.init.HostTools.onPath;
 
 import dev.easyto.init.HostTools;
+import dev.easyto.init.TestArtifact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,13 +28,6 @@ final class Sandbox {
 
     /** Time the harness needs beyond the scenario's own TIMEOUT: the mock's start and the cleanup. */
     private static final Duration MARGIN = Duration.ofSeconds(60);
-
-    /**
-     * Which build of the init the sandboxes boot: {@code jvm} (the application in
-     * target/quarkus-app) or {@code native} (target/native, from {@code make native}); the
-     * failsafe execution {@code native} of the pom sets {@code easyto.artifact=native}.
-     */
-    static final String ARTIFACT = System.getProperty("easyto.artifact", "jvm");
 
     private static final List<String> TOOLS = List.of("unshare", "ip", "busybox", "chroot", "dnsmasq", "curl");
 
@@ -104,16 +98,15 @@ final class Sandbox {
     }
 
     static Run run(Path scenario, Map<String, String> env) throws IOException, InterruptedException {
-        if (ARTIFACT.equals("native") && !Files.isExecutable(Path.of("target/native/easyto-init"))) {
-            throw new AssertionError(
-                    "easyto.artifact=native, but there is no target/native/easyto-init: run make native");
+        if (TestArtifact.isNative()) {
+            TestArtifact.requireNativeBuilt();
         }
         ProcessBuilder builder =
                 new ProcessBuilder("sh", HARNESS.toString(), scenario.toString()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         // SandboxScenariosIT keeps its own reports of each boot; the harness need not make them too.
         builder.environment().put("REPORT_BOOT", "0");
-        builder.environment().put("ARTIFACT", ARTIFACT);
+        builder.environment().put("ARTIFACT", TestArtifact.NAME);
         builder.environment().putAll(env);
         long started = System.nanoTime();
         Process process = builder.start();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easyto.init.HostTools;
+import dev.easyto.init.TestArtifact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,9 +40,7 @@ class VmBootIT {
 
     private static final List<String> ARTIFACTS = List.of("jvm", "native", "jvm-release");
 
-    private static final String ARTIFACT = System.getProperty("easyto.artifact", "jvm");
-
-    private static final Path NATIVE_EXECUTABLE = Path.of("target/native/easyto-init");
+    private static final String ARTIFACT = TestArtifact.NAME;
 
     private static final Path RELEASE_DIR = Path.of("target/release");
 
@@ -139,10 +138,7 @@ class VmBootIT {
      */
     private static void requireArtifact(String artifact) throws IOException {
         switch (artifact) {
-            case "native" ->
-                assertTrue(
-                        Files.isExecutable(NATIVE_EXECUTABLE),
-                        "-Deasyto.artifact=native, but there is no " + NATIVE_EXECUTABLE + " (run: make native)");
+            case "native" -> TestArtifact.requireNativeBuilt();
             case "jvm-release" -> {
                 boolean built;
                 try (Stream<Path> files = Files.isDirectory(RELEASE_DIR) ? Files.list(RELEASE_DIR) : Stream.empty()) {
