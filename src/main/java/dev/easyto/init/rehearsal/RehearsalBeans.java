@@ -4,6 +4,7 @@ import dev.easyto.init.fs.Root;
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.MachineCalls;
 import dev.easyto.init.linux.MountCalls;
+import dev.easyto.init.linux.NvmeCalls;
 import dev.easyto.init.linux.ProcessCalls;
 import dev.easyto.init.linux.SignalCalls;
 import dev.easyto.init.linux.SocketCalls;
@@ -67,5 +68,11 @@ public class RehearsalBeans {
     @Singleton
     SocketCalls socketCalls() {
         return new RehearsedSockets();
+    }
+
+    @Produces
+    @Singleton
+    NvmeCalls nvmeCalls() {
+        return new RehearsedNvme();
     }
 }

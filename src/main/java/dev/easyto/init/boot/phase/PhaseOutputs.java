@@ -31,6 +31,14 @@ public final class PhaseOutputs {
     /** The hostname IMDS gave the instance, if setting it worked (failure only warns). */
     public record HostnameSet(Optional<String> hostname) {}
 
+    /**
+     * EC2 device names made for the Amazon NVMe disks present at boot ({@code /dev/sdf} and the
+     * like, and {@code /dev/disk/by-id} links); {@code listening} when the uevent listener runs, so
+     * a disk attached later gets its names as it appears. A phase that waits for {@code /dev/<ec2
+     * name>} runs after this one.
+     */
+    public record DeviceNamesReady(int blockDevices, int amazonDisks, int links, boolean listening) {}
+
     /** Whether the console was moved to {@code /dev/ttyS0} ({@code EASYTO_TEST_MODE}). */
     public record TestMode(boolean enabled) {}
 

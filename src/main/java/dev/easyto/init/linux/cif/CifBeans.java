@@ -3,6 +3,7 @@ package dev.easyto.init.linux.cif;
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.MachineCalls;
 import dev.easyto.init.linux.MountCalls;
+import dev.easyto.init.linux.NvmeCalls;
 import dev.easyto.init.linux.ProcessCalls;
 import dev.easyto.init.linux.SignalCalls;
 import dev.easyto.init.linux.SocketCalls;
@@ -54,5 +55,11 @@ public class CifBeans {
     @Singleton
     MachineCalls machineCalls() {
         return new CifMachine();
+    }
+
+    @Produces
+    @Singleton
+    NvmeCalls nvmeCalls() {
+        return new CifNvme();
     }
 }

@@ -3,6 +3,7 @@ package dev.easyto.init.linux.ffm;
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.MachineCalls;
 import dev.easyto.init.linux.MountCalls;
+import dev.easyto.init.linux.NvmeCalls;
 import dev.easyto.init.linux.ProcessCalls;
 import dev.easyto.init.linux.SignalCalls;
 import dev.easyto.init.linux.SocketCalls;
@@ -24,6 +25,7 @@ public final class Ffm {
     private static final SocketCalls SOCKETS = new FfmSockets();
     private static final ProcessCalls PROCESSES = new FfmProcesses();
     private static final MachineCalls MACHINE = new FfmMachine();
+    private static final NvmeCalls NVME = new FfmNvme();
 
     private Ffm() {}
 
@@ -49,6 +51,10 @@ public final class Ffm {
 
     public static MachineCalls machine() {
         return supported(MACHINE);
+    }
+
+    public static NvmeCalls nvme() {
+        return supported(NVME);
     }
 
     private static <T> T supported(T calls) {

@@ -3,6 +3,7 @@ package dev.easyto.init.linux.ffm;
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.MachineCalls;
 import dev.easyto.init.linux.MountCalls;
+import dev.easyto.init.linux.NvmeCalls;
 import dev.easyto.init.linux.ProcessCalls;
 import dev.easyto.init.linux.SignalCalls;
 import dev.easyto.init.linux.SocketCalls;
@@ -54,5 +55,11 @@ public class FfmBeans {
     @Singleton
     MachineCalls machineCalls() {
         return Ffm.machine();
+    }
+
+    @Produces
+    @Singleton
+    NvmeCalls nvmeCalls() {
+        return Ffm.nvme();
     }
 }
