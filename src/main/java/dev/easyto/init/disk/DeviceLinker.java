@@ -4,6 +4,7 @@ import static dev.easyto.init.linux.LinuxConstants.O_CLOEXEC;
 import static dev.easyto.init.linux.LinuxConstants.O_NONBLOCK;
 import static dev.easyto.init.linux.LinuxConstants.O_RDONLY;
 
+import dev.easyto.init.fs.FileErrors;
 import dev.easyto.init.fs.Root;
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.NvmeCalls;
@@ -64,7 +65,7 @@ public final class DeviceLinker {
         try (Stream<Path> entries = Files.list(root.resolve("/sys/block"))) {
             disks = entries.map(path -> path.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
-            Console.warn("device names: unable to list /sys/block: %s", Failures.describe(e));
+            Console.warn("device names: unable to list /sys/block: %s", FileErrors.describe(e));
             return new Summary(0, 0, 0);
         }
         int amazon = 0;
@@ -180,7 +181,7 @@ public final class DeviceLinker {
                 made++;
             } catch (IOException | RuntimeException e) {
                 Console.warn(
-                        "device names: unable to link %s to %s: %s", link.path(), kernelName, Failures.describe(e));
+                        "device names: unable to link %s to %s: %s", link.path(), kernelName, FileErrors.describe(e));
             }
         }
         return made;
@@ -202,7 +203,7 @@ public final class DeviceLinker {
                     StandardOpenOption.TRUNCATE_EXISTING);
             Console.info("device names: %s io_timeout set to %s ms", disk, value);
         } catch (IOException | RuntimeException e) {
-            Console.warn("device names: unable to set %s io_timeout: %s", disk, Failures.describe(e));
+            Console.warn("device names: unable to set %s io_timeout: %s", disk, FileErrors.describe(e));
         }
     }
 
@@ -219,7 +220,7 @@ public final class DeviceLinker {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            Console.warn("device names: unable to list the partitions of %s: %s", disk, Failures.describe(e));
+            Console.warn("device names: unable to list the partitions of %s: %s", disk, FileErrors.describe(e));
         }
         return partitions;
     }

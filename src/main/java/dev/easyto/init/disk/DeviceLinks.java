@@ -30,7 +30,11 @@ public final class DeviceLinks {
     /** The links of the whole disk {@code kernelName} ({@code nvme1n1}). */
     public static List<Link> forDisk(String kernelName, NvmeController controller) {
         List<Link> links = new ArrayList<>();
-        controller.ec2Name().ifPresent(name -> links.add(new Link("/dev/" + name, kernelName)));
+        // An EC2 name that is the kernel's own (xvda on a Xen instance) is the node itself.
+        controller
+                .ec2Name()
+                .filter(name -> !name.equals(kernelName))
+                .ifPresent(name -> links.add(new Link("/dev/" + name, kernelName)));
         byId(controller).ifPresent(id -> links.add(new Link(BY_ID + id, FROM_BY_ID + kernelName)));
         return links;
     }
