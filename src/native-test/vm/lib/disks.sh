@@ -17,9 +17,10 @@
 # Config keys:
 #   DISK_SIZE=SIZE     a blank raw disk of SIZE (qemu-img/truncate size: 100M, 1G) as the VM's NVMe
 #                      disk, /dev/nvme0n1 in the guest (upstream's ebs-volume-* scenarios)
-#   HOTPLUG_DISK=1     the disk is not there at boot: it is hot-added (QMP blockdev-add, then
-#                      device_add nvme) once moto_server shows a volume attached (DescribeVolumes:
-#                      in-use), so the init sees the device appear after asking for it
+#   HOTPLUG_DISK=KEY=VALUE  the disk is not there at boot: it is hot-added (QMP blockdev-add, then
+#                      device_add nvme) once moto_server shows the volume with that tag attached
+#                      (DescribeVolumes: in-use), so the init sees the device appear after asking
+#                      for it (a tag, since moto's instances have root volumes in use too)
 #   USE_AWS=1          moto_server in the VM's network namespace, the guest's
 #                      AWS_ENDPOINT_URL=http://10.0.2.2:4566, seeded by the scenario's aws-setup.sh
 #                      (src/test/sandbox/aws-seed.py; IMDS_OVERRIDES is the mock's meta-data
@@ -44,12 +45,18 @@ hotplug_pid=""
 disks_config()
 {
     disk_size=$(config_get DISK_SIZE "")
-    hotplug=$(config_get HOTPLUG_DISK 0)
+    hotplug=$(config_get HOTPLUG_DISK "")
     use_aws=$(config_get USE_AWS "$(config_get USE_LOCALSTACK 0)")
     vm_extra_modules=""
     disk=""
-    [ "${hotplug}" != 1 ] || [ -n "${disk_size}" ] || die "${scenario}/config: HOTPLUG_DISK needs DISK_SIZE"
-    [ "${hotplug}" != 1 ] || [ "${use_aws}" = 1 ] || die "${scenario}/config: HOTPLUG_DISK needs USE_AWS=1"
+    if [ -n "${hotplug}" ]; then
+        case "${hotplug}" in
+            ?*=*) ;;
+            *) die "${scenario}/config: HOTPLUG_DISK must be a tag, KEY=VALUE, got '${hotplug}'" ;;
+        esac
+        [ -n "${disk_size}" ] || die "${scenario}/config: HOTPLUG_DISK needs DISK_SIZE"
+        [ "${use_aws}" = 1 ] || die "${scenario}/config: HOTPLUG_DISK needs USE_AWS=1"
+    fi
     [ -n "${disk_size}" ] || return 0
     case "${disk_size}" in
         *[!0-9KMGT]* | '') die "${scenario}/config: DISK_SIZE must be a size such as 100M, got '${disk_size}'" ;;
@@ -132,22 +139,24 @@ disks_qemu_args()
     cmdline_disks="${cmdline_aws:-}"
     [ -z "${EASYTO_VM_BOOT:-}" ] || cmdline_disks="${cmdline_disks} VM_BOOT=${EASYTO_VM_BOOT}"
     [ -n "${disk_size}" ] || return 0
-    [ "${hotplug}" != 1 ] || return 0
+    [ -z "${hotplug}" ] || return 0
     disk_args="-drive file=${disk},if=none,id=d0,format=raw -device nvme,serial=vol0,drive=d0"
 }
 
-# The volume moto shows attached (DescribeVolumes through the query API, which moto answers
-# without a signature), then the disk hot-added over QMP once the handshake is done.
+# The volume with the tag moto shows attached (DescribeVolumes through the query API: moto routes a
+# request by its Authorization header's scope and does not check the signature), then the disk
+# hot-added over QMP once the handshake is done.
 volume_attached()
 {
     ip netns exec "${netns}" curl -s --noproxy '*' \
-        "http://127.0.0.1:${aws_port}/?Action=DescribeVolumes&Version=2016-11-15&Filter.1.Name=status&Filter.1.Value.1=in-use" \
+        -H "Authorization: AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0" \
+        "http://127.0.0.1:${aws_port}/?Action=DescribeVolumes&Version=2016-11-15&Filter.1.Name=status&Filter.1.Value.1=in-use&Filter.2.Name=tag:${hotplug%%=*}&Filter.2.Value.1=${hotplug#*=}" \
         2>/dev/null | grep -q '<volumeId>'
 }
 
 disks_watch()
 {
-    [ "${hotplug}" = 1 ] || return 0
+    [ -n "${hotplug}" ] || return 0
     (
         wait_while_alive "${qemu_pid}" 0.2 volume_attached || exit 0
         while alive "${qmp_writer_pid}"; do
