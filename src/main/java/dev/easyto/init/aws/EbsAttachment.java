@@ -4,7 +4,6 @@ import dev.easyto.init.log.Console;
 import dev.easyto.init.retry.Backoff;
 import dev.easyto.init.spec.Volume.Tag;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,6 +83,8 @@ public final class EbsAttachment {
      */
     public String attach(String device, List<Tag> tags, Instance instance, long deadline)
             throws AttachmentException, InterruptedException {
+        // The time the caller gave, as people wrote it in user data: the wait itself may be a little shorter.
+        long seconds = Math.round((deadline - timing.nanoTime()) / 1e9);
         String wanted = "EBS volume with tags " + describe(tags);
         List<Volume> here;
         try {
@@ -98,15 +99,13 @@ public final class EbsAttachment {
             Console.info("EBS volume %s (%s) is already attached at %s", id, describe(tags), device);
             return id;
         }
-        long started = timing.nanoTime();
         Optional<String> attached = backoff.await(deadline, () -> attachAvailable(device, tags, instance), timing);
         if (attached.isPresent()) {
             return attached.get();
         }
-        long waited = Duration.ofNanos(timing.nanoTime() - started).toSeconds();
         throw new AttachmentException(
                 "no " + wanted + " became available in " + instance.availabilityZone() + " for " + device + " within "
-                        + waited + " s: " + whatThereIs(tags, instance),
+                        + seconds + " s: " + whatThereIs(tags, instance),
                 null);
     }
 
