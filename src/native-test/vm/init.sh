@@ -14,6 +14,12 @@ ${bb} mount -t proc proc /proc
 ${bb} mount -t sysfs sysfs /sys
 ${bb} mount -t devtmpfs devtmpfs /dev
 /.easyto/sbin/modprobe -a virtio_pci virtio_net button evdev || echo "vm-init: modprobe failed" >&2
+# A scenario with a data disk (lib/disks.sh) lists what it needs: Debian's nvme, ext4 and btrfs are
+# modules, which the init's modprobe would not know to load.
+if [ -f /.easyto/lib/vm-modules ]; then
+    # shellcheck disable=SC2046
+    /.easyto/sbin/modprobe -a $(${bb} cat /.easyto/lib/vm-modules) || echo "vm-init: modprobe of the disk modules failed" >&2
+fi
 
 button=""
 for event in /sys/class/input/event*; do

@@ -24,7 +24,9 @@
 # ENV_NAME=VALUE (added to the kernel command line), POWERDOWN_AFTER=TEXT (once the console
 # shows TEXT, press the ACPI power button: QMP system_powerdown) and SEND_SIGNAL=SIG@SECONDS (that
 # long after the init's "boot completed" line: 38 presses the power button, any other signal is
-# sent by a helper in the guest, through a second serial port). Any other key is refused, named,
+# sent by a helper in the guest, through a second serial port), and DISK_SIZE, HOTPLUG_DISK and
+# USE_AWS (lib/disks.sh says what they do, and how the guest gets nvme, ext4 and btrfs; it also
+# reads EASYTO_VM_DISK and EASYTO_VM_BOOT). Any other key is refused, named,
 # and so is a scenario with an after-boot.sh (run-scenario.sh's check of the root after the boot).
 # A scenario passes when its console passes and the guest powered off: QEMU exited by itself
 # after the kernel's "reboot: Power down".
@@ -43,6 +45,8 @@ harness=run-vm
 . "${repo}/src/test/sandbox/lib/harness.sh"
 # shellcheck source=src/native-test/vm/lib/initramfs.sh
 . "${here}/lib/initramfs.sh"
+# shellcheck source=src/native-test/vm/lib/disks.sh
+. "${here}/lib/disks.sh"
 
 start_harness "network namespace, device nodes in the initramfs" "$@"
 find_jdk jlink " with jlink"
@@ -75,11 +79,13 @@ need_tools "apt-get install iproute2 busybox-static cpio kmod" ip busybox cpio g
 keep=${KEEP:-0}
 verbose=${VERBOSE:-0}
 
-check_config_keys TIMEOUT NIC_COUNT SPOT_TERMINATION_DELAY POWERDOWN_AFTER SEND_SIGNAL
+# shellcheck disable=SC2086
+check_config_keys TIMEOUT NIC_COUNT SPOT_TERMINATION_DELAY POWERDOWN_AFTER SEND_SIGNAL ${disk_keys}
 # The guest's root is an initramfs, gone with the VM: nothing is left for the check to read.
 [ ! -f "${scenario}/after-boot.sh" ] \
     || die "${scenario}/after-boot.sh: run-vm.sh cannot check the root after the boot (only run-scenario.sh keeps it)"
 read_config 300
+disks_config
 powerdown_after=$(config_get POWERDOWN_AFTER "")
 # A VM's one way to signal PID 1 from outside is the power button: signal 38, EC2's stop.
 # SEND_SIGNAL: 38 is the power button, as on EC2; any other signal goes through the guest's second
@@ -103,6 +109,7 @@ teardown()
 {
     stop TERM "${watchdog_pid}" "${powerdown_pid}" "${qmp_writer_pid}"
     stop KILL "${qemu_pid}" "${imds_pid}" "${qmp_reader_pid}" "${streamer_pid}"
+    disks_teardown
     ip netns delete "${netns}" 2>/dev/null || true
 }
 
@@ -125,6 +132,7 @@ mock_imds_dir
 for file in user-data.yaml user-data.gz user-data-source.yaml; do
     [ ! -f "${scenario}/${file}" ] || cp "${scenario}/${file}" "${imds_dir}/${file}"
 done
+disks_before_imds
 start_mock_imds "${netns}" 127.0.0.1:8080
 
 [ "${artifact}" != jvm ] || guest_runtime
@@ -143,6 +151,8 @@ fi
 # fail the boot instead (AOTMode=on refuses to start without it), so a release whose cache the
 # guest cannot map never passes. Both JVMs of the boot (the re-exec too) read it.
 [ "${artifact}" != jvm-release ] || cmdline="${cmdline} JAVA_TOOL_OPTIONS=-XX:AOTMode=on"
+disks_qemu_args
+cmdline="${cmdline}${cmdline_disks:+ ${cmdline_disks}}"
 
 nics=""
 i=0
@@ -166,13 +176,14 @@ started=$(date +%s.%N)
 ip netns exec "${netns}" "${qemu}" -accel tcg -cpu max -smp 2 -m 1024 -no-reboot \
     -display none -vga none -monitor none -serial "file:${console}" \
     -chardev "pipe,id=qmp,path=${work}/qmp" -mon chardev=qmp,mode=control ${signal_serial} \
-    -kernel "${vmlinuz}" -initrd "${initramfs}" -append "${cmdline}" ${nics} \
+    -kernel "${vmlinuz}" -initrd "${initramfs}" -append "${cmdline}" ${nics} ${disk_args} \
     </dev/null >"${work}/qemu.log" 2>&1 &
 qemu_pid=$!
 cat "${work}/qmp.out" >"${work}/qmp.log" 2>/dev/null &
 qmp_reader_pid=$!
 (printf '{"execute":"qmp_capabilities"}\n' >"${work}/qmp.in") 2>/dev/null &
 qmp_writer_pid=$!
+disks_watch
 
 [ "${verbose}" != 1 ] || stream_console "${qemu_pid}" 0.2
 

@@ -10,6 +10,10 @@ Python start:
   bucket BUCKET                    create an empty bucket
   parameter NAME VALUE [TYPE]      put an SSM parameter (String by default, or SecureString)
   secret NAME VALUE                create a Secrets Manager secret (SecretString)
+  instance FILE                    run an EC2 instance in us-east-1a (the mock IMDS's zone) and
+                                   write its id to FILE (the VM harness serves it as instance-id)
+  volume ZONE GIB KEY=VALUE...     create an EBS volume in ZONE with those tags (KEY alone: an
+                                   empty value)
 
 Only names are printed, never values.
 """
@@ -53,6 +57,23 @@ def run(words):
     elif command == "secret" and len(args) == 2:
         client("secretsmanager").create_secret(Name=args[0], SecretString=args[1])
         print("aws-seed: secret %s" % args[0])
+    elif command == "instance" and len(args) == 1:
+        ec2 = client("ec2")
+        image = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+        reservation = ec2.run_instances(
+            ImageId=image, MinCount=1, MaxCount=1, Placement={"AvailabilityZone": "us-east-1a"}
+        )
+        instance = reservation["Instances"][0]["InstanceId"]
+        with open(args[0], "w") as out:
+            out.write(instance)
+        print("aws-seed: instance %s" % instance)
+    elif command == "volume" and len(args) >= 2:
+        tags = [dict(zip(("Key", "Value"), (t.split("=", 1) + [""])[:2])) for t in args[2:]]
+        spec = [{"ResourceType": "volume", "Tags": tags}] if tags else []
+        volume = client("ec2").create_volume(
+            AvailabilityZone=args[0], Size=int(args[1]), TagSpecifications=spec
+        )
+        print("aws-seed: volume %s in %s" % (volume["VolumeId"], args[0]))
     else:
         sys.exit("aws-seed: bad command: " + " ".join(words) + "\n" + __doc__)
 

@@ -56,6 +56,7 @@ build_initramfs()
     chmod 0755 "${image}/.easyto/sbin/init"
 
     guest_modules
+    disks_image
     guest_libraries
 
     [ ! -d "${scenario}/overlay" ] || cp -a "${scenario}/overlay/." "${image}/"
@@ -77,7 +78,7 @@ guest_modules()
     image_modules=${image}/.easyto/lib/modules/${release}
     mkdir -p "${image_modules}"
     cp "${modules_dir}"/modules.order "${modules_dir}"/modules.builtin* "${image_modules}/"
-    for module in virtio_pci virtio_net button evdev nf_conntrack; do
+    for module in virtio_pci virtio_net button evdev nf_conntrack ${vm_extra_modules:-}; do
         modprobe -d "${kernel_dir}" -S "${release}" --show-depends "${module}" | sed -n 's/^insmod \([^ ]*\).*$/\1/p'
     done | sort -u | while IFS= read -r file; do
         relative=${file#"${modules_dir}"/}
@@ -98,7 +99,7 @@ guest_libraries()
         [ ! -d "${dir}" ] || elf_dirs="${elf_dirs} ${dir}"
     done
     # shellcheck disable=SC2086
-    find ${elf_dirs} "${image}/.easyto/sbin/kmod" -type f \( -name '*.so' -o -perm -u+x \) |
+    find ${elf_dirs} "${image}/.easyto/sbin" -type f \( -name '*.so' -o -perm -u+x \) |
         while IFS= read -r file; do
             LD_LIBRARY_PATH=${image}/.easyto/app/lib ldd "${file}" 2>/dev/null || true
         done | sed -n 's/^.*=> \(\/[^ ]*\) (0x.*$/\1/p' | sort -u | while IFS= read -r library; do

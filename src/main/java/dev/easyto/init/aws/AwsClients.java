@@ -8,17 +8,19 @@ import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The S3, SSM and Secrets Manager clients, each made on first use: most specs need none, and
+ * The S3, SSM, Secrets Manager and EC2 clients, each made on first use: most specs need none, and
  * making one costs a noticeable part of a JVM boot (SDK classes, endpoint rules, the credentials
  * probe). Made with the SDK's builders rather than injected from the Quarkiverse extensions,
  * because region, credentials and endpoint are only known at boot, from IMDS and PID 1's
  * environment, after Quarkus's configuration was read; the extensions stay for what they give the
- * native image (SDK reflection and resource registration).
+ * native image (SDK reflection and resource registration). EC2 has no extension: its native-image
+ * configuration is ours ({@code aws.nativeimage}).
  */
 @ApplicationScoped
 public class AwsClients {
@@ -34,6 +36,7 @@ public class AwsClients {
     private S3Client s3;
     private SsmClient ssm;
     private SecretsManagerClient secretsManager;
+    private Ec2Client ec2;
 
     @Inject
     public AwsClients(ImdsClient imds) {
@@ -79,6 +82,18 @@ public class AwsClients {
             created("Secrets Manager", started);
         }
         return secretsManager;
+    }
+
+    /** For EBS attachment (DescribeVolumes, AttachVolume); {@code AWS_ENDPOINT_URL_EC2} points it elsewhere. */
+    public synchronized Ec2Client ec2() throws AwsUnavailableException {
+        if (ec2 == null) {
+            AwsSession current = session();
+            long started = System.nanoTime();
+            ec2 = configure(Ec2Client.builder(), current, endpoint(current, "EC2"))
+                    .build();
+            created("EC2", started);
+        }
+        return ec2;
     }
 
     private AwsSession session() throws AwsUnavailableException {

@@ -65,6 +65,13 @@ public interface InitConfig {
         @WithDefault("2m")
         Duration modprobe();
 
+        /**
+         * How long blkid or mkfs may run on one EBS volume (mkfs.btrfs discards the whole device
+         * first, which takes a while on a large volume) before the boot fails.
+         */
+        @WithDefault("10m")
+        Duration mkfs();
+
         /** Between two "still running" lines about an init script or modprobe. */
         @WithDefault("60s")
         Duration stillRunningReport();
@@ -80,6 +87,13 @@ public interface InitConfig {
         /** How long the shutdown waits for processes to go after SIGKILL. */
         @WithDefault("5s")
         Duration afterKill();
+
+        /**
+         * How long the shutdown keeps trying to unmount a busy EBS filesystem (a process that
+         * outlived SIGKILL in uninterruptible sleep, I/O still in flight) before leaving it mounted.
+         */
+        @WithDefault("10s")
+        Duration unmountBusy();
 
         /** The grace period of a shutdown forced by a failure, before the spec is known. */
         @WithDefault("10s")

@@ -40,6 +40,16 @@ public record Layout(String home) {
         return home + "/sbin/modprobe";
     }
 
+    /** Says whether an EBS volume holds a filesystem (exit 0) or none (exit 2). */
+    public String blkid() {
+        return home + "/sbin/blkid";
+    }
+
+    /** Formats a blank EBS volume; the image has one per filesystem it can make. */
+    public String mkfs(String fsType) {
+        return home + "/sbin/mkfs." + fsType;
+    }
+
     /** One marker directory per built-in service the AMI carries. */
     public String services() {
         return home + "/services";

@@ -3,7 +3,9 @@ package dev.easyto.init.spec;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** One item of {@code volumes}: exactly one kind (docs/behaviour.md §2.3). */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
@@ -26,6 +28,20 @@ public sealed interface Volume {
 
     @RegisterForReflection
     record Ebs(String device, Attachment attachment, Mount mount) implements Volume {
+        /**
+         * The filesystems the init can make on a blank volume, with the {@code mkfs.<type>} that
+         * easyto puts in every image; any other type mounts a volume that already has one.
+         */
+        public static final List<String> FORMATTABLE = List.of("ext2", "ext3", "ext4", "btrfs", "xfs");
+
+        /** A filesystem type as the kernel names it; also a file name ({@code mkfs.<type>}). */
+        public static final Pattern FS_TYPE = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+
+        /** How long the device may take to appear when no attachment says (upstream's default). */
+        public Duration timeout() {
+            return Duration.ofSeconds(attachment == null ? Attachment.DEFAULT_TIMEOUT_SECONDS : attachment.timeout());
+        }
+
         @Override
         public Volume withMountDefaults(long userId, long groupId) {
             return mount == null
@@ -38,6 +54,9 @@ public sealed interface Volume {
     @RegisterForReflection
     record Attachment(List<Tag> tags, long timeout) {
         public static final long DEFAULT_TIMEOUT_SECONDS = 300;
+
+        /** A day: a boot that waits longer for a volume is a boot that is stuck. */
+        public static final long MAX_TIMEOUT_SECONDS = 86_400;
     }
 
     /** A tag filter; a null value matches any value of the key. */

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Stops everything and powers off: the main process with its stop signal, the services in reverse
  * start order, SIGTERM to what is left, all within one grace period, then SIGKILL to what is still
- * there ({@link StopSequence}); then sync, unmount what we mounted and remount the root read-only
- * so no written data is lost (upstream's Rust sequence, which its Zig rewrite dropped).
+ * there ({@link StopSequence}); then unmount the EBS filesystems for real (waiting out a busy one
+ * for a bounded time), sync, detach the other mounts we made and remount the root read-only so no
+ * written data is lost (upstream's Rust sequence, which its Zig rewrite dropped).
  */
 @ApplicationScoped
 public class Shutdown {
@@ -26,6 +27,7 @@ public class Shutdown {
     private final Mounts mounts;
     private final ShutdownGate gate;
     private final StopSequence sequence;
+    private final Duration unmountBusy;
     private final AtomicBoolean begun = new AtomicBoolean();
     private volatile StopSequence.Main main;
 
@@ -39,6 +41,7 @@ public class Shutdown {
         this.machineCalls = machineCalls;
         this.mounts = mounts;
         this.gate = gate;
+        this.unmountBusy = config.timeouts().unmountBusy();
         this.sequence = new StopSequence(
                 signalCalls,
                 processes::signal,
@@ -67,6 +70,8 @@ public class Shutdown {
             // First, so no service restarts behind the stop; what it let through is stopped.
             List<ShutdownGate.Service> services = gate.close();
             sequence.run(Optional.ofNullable(main), services, gracePeriod);
+            // Once no process is left to hold them: an unmount writes the filesystem back whole.
+            mounts.unmountVolumes(unmountBusy);
             machineCalls.sync();
             mounts.unmountAll();
             try {

@@ -54,7 +54,8 @@ public class VolumeSources {
             case Volume.Ssm ssm -> ssm(ssm, root);
             case Volume.SecretsManager secret -> secretsManager(secret, root);
             case Volume.Template template -> template(template, root, env);
-            case Volume.Ebs ebs -> throw new VolumeException("EBS volumes are not supported by this build yet");
+            // Attached and mounted by EbsVolumes, in a phase of their own before these.
+            case Volume.Ebs ebs -> throw new IllegalArgumentException("EBS volumes are prepared by EbsVolumes");
         };
     }
 

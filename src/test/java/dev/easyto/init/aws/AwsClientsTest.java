@@ -82,6 +82,7 @@ class AwsClientsTest {
         S3Client s3 = clients.s3();
         clients.ssm();
         clients.secretsManager();
+        clients.ec2();
         assertSame(s3, clients.s3());
         assertEquals(1, opened.get());
     }

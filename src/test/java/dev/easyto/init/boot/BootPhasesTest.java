@@ -36,11 +36,12 @@ class BootPhasesTest {
         expected.put("load-modules", List.of("merge-spec"));
         expected.put("set-sysctls", List.of("merge-spec", "load-modules"));
         expected.put("resolve-env", List.of("merge-spec", "network"));
-        expected.put("volumes", List.of("merge-spec", "resolve-env"));
+        expected.put("ebs-volumes", List.of("merge-spec", "base-mounts", "network", "load-modules"));
+        expected.put("volumes", List.of("merge-spec", "resolve-env", "ebs-volumes"));
         expected.put(
                 "init-scripts",
                 List.of("merge-spec", "resolve-env", "load-modules", "set-sysctls", "volumes", "base-mounts"));
-        expected.put("build-command", List.of("merge-spec", "resolve-env"));
+        expected.put("build-command", List.of("merge-spec", "resolve-env", "ebs-volumes"));
 
         BootGraph graph = orchestrator.graph();
         Map<String, List<String>> actual = new LinkedHashMap<>();

@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Test layer 3: the init as PID 1 of a QEMU machine (TCG) with Debian's kernel, booted by {@code
  * src/native-test/vm/run-vm.sh}, for what only a real boot shows: the serial console, kernel
- * modules, the ACPI power button, a signal from outside and a real power-off. Each boot takes tens of seconds under TCG,
+ * modules, the ACPI power button, a signal from outside, NVMe disks (EBS volumes) and a real
+ * power-off. Each boot takes tens of seconds under TCG,
  * so only these scenarios run here; the sandbox covers the rest.
  *
  * <p>The system property {@code easyto.artifact} says which init boots, as the harness's {@code
@@ -63,7 +66,12 @@ class VmBootIT {
                 "src/test/scenarios/kernel-modules",
                 // SIGTERM from outside: the harness's second serial port and init.sh's helper.
                 "src/test/scenarios/sigterm-to-init",
-                "src/native-test/vm/scenarios/vm-power-button")) {
+                "src/native-test/vm/scenarios/vm-power-button",
+                // Blank NVMe disks formatted and mounted (upstream's scenarios, unchanged).
+                "src/test/scenarios/ebs-volume-ext4",
+                "src/test/scenarios/ebs-volume-btrfs",
+                // Attachment by tags through moto_server; the disk is hot-added once attached.
+                "src/native-test/vm/scenarios/ebs-attach-hotplug")) {
             boots.add(Arguments.of(ARTIFACT, scenario));
         }
         // One boot of the JVM release, its launcher and AOT cache: the harness makes a cache the
@@ -77,6 +85,31 @@ class VmBootIT {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("scenarios")
     void bootsPassesAndPowersOff(String artifact, String directory) throws Exception {
+        boot(artifact, directory, Map.of());
+    }
+
+    /**
+     * {@code ebs-options}: {@code mount.options} in /proc/mounts and the formatted volume's mode and
+     * owner, then what the first boot wrote (with no sync of its own: the shutdown's unmount must
+     * write it back) read by a second boot of the same disk, which must not format it again.
+     */
+    @Test
+    void anEbsVolumeKeepsItsDataAcrossTwoBoots() throws Exception {
+        Path disk = Files.createTempFile("easyto-vm-disk", ".img");
+        Files.delete(disk);
+        try {
+            for (String boot : List.of("1", "2")) {
+                boot(
+                        ARTIFACT,
+                        "src/native-test/vm/scenarios/ebs-options",
+                        Map.of("EASYTO_VM_DISK", disk.toString(), "EASYTO_VM_BOOT", boot));
+            }
+        } finally {
+            Files.deleteIfExists(disk);
+        }
+    }
+
+    private void boot(String artifact, String directory, Map<String, String> environment) throws Exception {
         Path scenario = Path.of(directory);
         assertTrue(Files.isDirectory(scenario), scenario + " is missing");
         assumeAvailable();
@@ -85,6 +118,7 @@ class VmBootIT {
                 new ProcessBuilder("sh", HARNESS.toString(), scenario.toString()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("ARTIFACT", artifact);
+        builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
         process.getOutputStream().close();

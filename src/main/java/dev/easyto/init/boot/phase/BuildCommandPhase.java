@@ -4,6 +4,7 @@ import dev.easyto.init.boot.BootFailure;
 import dev.easyto.init.boot.Phase;
 import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
+import dev.easyto.init.boot.phase.PhaseOutputs.EbsVolumesReady;
 import dev.easyto.init.boot.phase.PhaseOutputs.MainCommand;
 import dev.easyto.init.boot.phase.PhaseOutputs.MergedSpec;
 import dev.easyto.init.boot.phase.PhaseOutputs.ResolvedEnv;
@@ -19,11 +20,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The main command: expanded, argv[0] looked up in PATH (execve does not search), its identity. */
+/**
+ * The main command: expanded, argv[0] looked up in PATH (execve does not search), its identity.
+ * After the EBS volumes, where the program may live (upstream R looks it up after the volumes too).
+ */
 @ApplicationScoped
 public class BuildCommandPhase implements Phase<MainCommand> {
-    private static final PhaseInfo<MainCommand> INFO =
-            PhaseInfo.of("build-command", MainCommand.class).consumes(MergedSpec.class, ResolvedEnv.class);
+    private static final PhaseInfo<MainCommand> INFO = PhaseInfo.of("build-command", MainCommand.class)
+            .consumes(MergedSpec.class, ResolvedEnv.class)
+            .after(EbsVolumesReady.class);
 
     private final Root root;
 

@@ -76,6 +76,9 @@ public final class PhaseOutputs {
      */
     public record ResolvedEnv(List<NameValue> env, List<NameValue> fetched) {}
 
+    /** Every EBS volume is attached, and mounted where it has a mount; the destinations in list order. */
+    public record EbsVolumesReady(List<String> mounted) {}
+
     /** Every volume is in place. */
     public record VolumesReady(int count) {}
 

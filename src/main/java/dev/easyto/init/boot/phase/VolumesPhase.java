@@ -4,6 +4,7 @@ import dev.easyto.init.boot.BootFailure;
 import dev.easyto.init.boot.Phase;
 import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
+import dev.easyto.init.boot.phase.PhaseOutputs.EbsVolumesReady;
 import dev.easyto.init.boot.phase.PhaseOutputs.MergedSpec;
 import dev.easyto.init.boot.phase.PhaseOutputs.ResolvedEnv;
 import dev.easyto.init.boot.phase.PhaseOutputs.VolumesReady;
@@ -19,14 +20,15 @@ import java.util.Optional;
 /**
  * {@code volumes}, in list order, after env-from (templates use resolved variables). S3, SSM and
  * Secrets Manager volumes are copied into files and templates rendered into one; EBS volumes are
- * not in this build and stop the boot (the command relies on them). A required volume that fails
+ * mounted before, by {@link EbsVolumesPhase}, so these may land on them. A required volume that fails
  * stops the boot; an optional one is skipped with a warning. Failing to get an AWS client at all
  * is fatal even for an optional volume (upstream).
  */
 @ApplicationScoped
 public class VolumesPhase implements Phase<VolumesReady> {
-    private static final PhaseInfo<VolumesReady> INFO =
-            PhaseInfo.of("volumes", VolumesReady.class).consumes(MergedSpec.class, ResolvedEnv.class);
+    private static final PhaseInfo<VolumesReady> INFO = PhaseInfo.of("volumes", VolumesReady.class)
+            .consumes(MergedSpec.class, ResolvedEnv.class)
+            .after(EbsVolumesReady.class);
     private final VolumeSources sources;
     private final Root root;
 
@@ -45,6 +47,9 @@ public class VolumesPhase implements Phase<VolumesReady> {
         int ready = 0;
         List<NameValue> env = inputs.get(ResolvedEnv.class).env();
         for (Volume volume : inputs.get(MergedSpec.class).spec().volumes()) {
+            if (volume instanceof Volume.Ebs) {
+                continue;
+            }
             String what = kind(volume) + " volume"
                     + (volume.mount() == null ? "" : " at " + volume.mount().destination());
             Optional<Integer> populated = OptionalSources.run(

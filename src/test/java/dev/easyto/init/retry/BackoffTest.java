@@ -1,0 +1,101 @@
+package dev.easyto.init.retry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BackoffTest {
+    /** A clock that only moves when slept on, with dice that always roll {@code roll}. */
+    static final class FakeTiming implements Backoff.Timing {
+        long now = 1_000;
+        final double roll;
+        final List<Duration> sleeps = new ArrayList<>();
+
+        FakeTiming(double roll) {
+            this.roll = roll;
+        }
+
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public void sleep(Duration duration) {
+            sleeps.add(duration);
+            now += duration.toNanos();
+        }
+
+        @Override
+        public double random() {
+            return roll;
+        }
+    }
+
+    @Test
+    void theCeilingDoublesFromTheBaseToTheCap() {
+        Backoff poll = Backoff.POLL;
+        assertEquals(Duration.ofMillis(100), poll.ceiling(0));
+        assertEquals(Duration.ofMillis(200), poll.ceiling(1));
+        assertEquals(Duration.ofMillis(6_400), poll.ceiling(6));
+        assertEquals(Duration.ofSeconds(10), poll.ceiling(7));
+        assertEquals(Duration.ofSeconds(10), poll.ceiling(1_000));
+    }
+
+    @Test
+    void aDelayLiesBetweenTheBaseAndTheCeilingSoAPollNeverSpins() {
+        Backoff poll = Backoff.POLL;
+        for (int attempt = 0; attempt < 70; attempt++) {
+            for (double roll : new double[] {0, 0.25, 0.5, 0.999_999}) {
+                Duration delay = poll.delay(attempt, roll);
+                assertTrue(delay.compareTo(Duration.ofMillis(100)) >= 0, attempt + " " + roll + " " + delay);
+                assertTrue(delay.compareTo(poll.ceiling(attempt)) <= 0, attempt + " " + roll + " " + delay);
+            }
+        }
+        assertEquals(Duration.ofMillis(5_050), poll.delay(10, 0.5));
+    }
+
+    @Test
+    void awaitLooksUntilTheValueIsThere() throws Exception {
+        FakeTiming timing = new FakeTiming(1.0);
+        int[] looks = {0};
+        Optional<String> found = Backoff.POLL.await(
+                Backoff.deadline(timing.nanoTime(), Duration.ofSeconds(60)),
+                () -> ++looks[0] == 4 ? Optional.of("vol-1") : Optional.empty(),
+                timing);
+        assertEquals(Optional.of("vol-1"), found);
+        assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400)), timing.sleeps);
+    }
+
+    /** The last wait is cut to the deadline, and one more look is made there. */
+    @Test
+    void awaitGivesUpAtTheDeadlineAfterALastLook() throws Exception {
+        FakeTiming timing = new FakeTiming(1.0);
+        long start = timing.nanoTime();
+        int[] looks = {0};
+        Optional<String> found = Backoff.POLL.await(
+                Backoff.deadline(start, Duration.ofSeconds(30)),
+                () -> {
+                    looks[0]++;
+                    return Optional.empty();
+                },
+                timing);
+        assertEquals(Optional.empty(), found);
+        assertEquals(Duration.ofSeconds(30), Duration.ofNanos(timing.now - start));
+        // 0.1+0.2+0.4+0.8+1.6+3.2+6.4 = 12.7 s, then 10 s, then the 7.3 s left.
+        assertEquals(Duration.ofMillis(7_300), timing.sleeps.getLast());
+        assertEquals(timing.sleeps.size() + 1, looks[0]);
+    }
+
+    @Test
+    void aHugeTimeoutDoesNotWrapTheDeadlineIntoThePast() {
+        long now = System.nanoTime();
+        long deadline = Backoff.deadline(now, Duration.ofSeconds(Long.MAX_VALUE));
+        assertTrue(deadline - now > 0);
+    }
+}
