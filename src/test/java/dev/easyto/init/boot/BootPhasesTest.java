@@ -36,7 +36,7 @@ class BootPhasesTest {
         expected.put("load-modules", List.of("merge-spec"));
         expected.put("set-sysctls", List.of("merge-spec", "load-modules"));
         expected.put("resolve-env", List.of("merge-spec", "network"));
-        expected.put("ebs-volumes", List.of("merge-spec", "base-mounts", "network", "load-modules"));
+        expected.put("ebs-volumes", List.of("merge-spec", "base-mounts", "device-names", "network", "load-modules"));
         expected.put("volumes", List.of("merge-spec", "resolve-env", "ebs-volumes"));
         expected.put(
                 "init-scripts",

@@ -6,6 +6,7 @@ import dev.easyto.init.boot.Phase;
 import dev.easyto.init.boot.PhaseInfo;
 import dev.easyto.init.boot.PhaseInputs;
 import dev.easyto.init.boot.phase.PhaseOutputs.BaseMounts;
+import dev.easyto.init.boot.phase.PhaseOutputs.DeviceNamesReady;
 import dev.easyto.init.boot.phase.PhaseOutputs.EbsVolumesReady;
 import dev.easyto.init.boot.phase.PhaseOutputs.MergedSpec;
 import dev.easyto.init.boot.phase.PhaseOutputs.ModulesLoaded;
@@ -21,7 +22,8 @@ import java.util.List;
 /**
  * The {@code ebs} items of {@code volumes}, in list order (docs/behaviour.md §3.3, §3.5): attached
  * by tags (IMDS and EC2, so after the network), their devices waited for, formatted when blank and
- * mounted. After the kernel modules, which may be the filesystem's or the disk's driver; before
+ * mounted. After the device names (the NVMe linker makes the {@code /dev/sdf}-style links waited
+ * for, and keeps making them for volumes attached later) and the kernel modules, which may be the filesystem's or the disk's driver; before
  * the other volumes, which may land on an EBS mount, the init scripts and the command's PATH
  * lookup, whose program may live there. EBS volumes have no {@code optional}: any failure stops
  * the boot, since the command relies on its data.
@@ -30,7 +32,7 @@ import java.util.List;
 public class EbsVolumesPhase implements Phase<EbsVolumesReady> {
     private static final PhaseInfo<EbsVolumesReady> INFO = PhaseInfo.of("ebs-volumes", EbsVolumesReady.class)
             .consumes(MergedSpec.class)
-            .after(BaseMounts.class, NetworkUp.class, ModulesLoaded.class);
+            .after(BaseMounts.class, DeviceNamesReady.class, NetworkUp.class, ModulesLoaded.class);
     private final EbsVolumes volumes;
     private final Root root;
 
