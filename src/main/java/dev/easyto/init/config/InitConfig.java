@@ -65,6 +65,10 @@ public interface InitConfig {
         @WithDefault("2m")
         Duration modprobe();
 
+        /** How long growing the root filesystem (resize2fs) may run before it is stopped. */
+        @WithDefault("10m")
+        Duration resize2fs();
+
         /** Between two "still running" lines about an init script or modprobe. */
         @WithDefault("60s")
         Duration stillRunningReport();

@@ -1,6 +1,7 @@
 package dev.easyto.init.rehearsal;
 
 import dev.easyto.init.fs.Root;
+import dev.easyto.init.linux.BlockCalls;
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.MachineCalls;
 import dev.easyto.init.linux.MountCalls;
@@ -67,5 +68,11 @@ public class RehearsalBeans {
     @Singleton
     SocketCalls socketCalls() {
         return new RehearsedSockets();
+    }
+
+    @Produces
+    @Singleton
+    BlockCalls blockCalls(RehearsalLog log) {
+        return new RehearsedBlock(log);
     }
 }

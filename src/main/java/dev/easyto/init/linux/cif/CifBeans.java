@@ -1,5 +1,6 @@
 package dev.easyto.init.linux.cif;
 
+import dev.easyto.init.linux.BlockCalls;
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.MachineCalls;
 import dev.easyto.init.linux.MountCalls;
@@ -54,5 +55,11 @@ public class CifBeans {
     @Singleton
     MachineCalls machineCalls() {
         return new CifMachine();
+    }
+
+    @Produces
+    @Singleton
+    BlockCalls blockCalls() {
+        return new CifBlock();
     }
 }

@@ -1,5 +1,6 @@
 package dev.easyto.init.linux.ffm;
 
+import dev.easyto.init.linux.BlockCalls;
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.MachineCalls;
 import dev.easyto.init.linux.MountCalls;
@@ -24,6 +25,7 @@ public final class Ffm {
     private static final SocketCalls SOCKETS = new FfmSockets();
     private static final ProcessCalls PROCESSES = new FfmProcesses();
     private static final MachineCalls MACHINE = new FfmMachine();
+    private static final BlockCalls BLOCK = new FfmBlock();
 
     private Ffm() {}
 
@@ -49,6 +51,10 @@ public final class Ffm {
 
     public static MachineCalls machine() {
         return supported(MACHINE);
+    }
+
+    public static BlockCalls block() {
+        return supported(BLOCK);
     }
 
     private static <T> T supported(T calls) {

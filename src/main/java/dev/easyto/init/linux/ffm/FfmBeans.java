@@ -1,5 +1,6 @@
 package dev.easyto.init.linux.ffm;
 
+import dev.easyto.init.linux.BlockCalls;
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.MachineCalls;
 import dev.easyto.init.linux.MountCalls;
@@ -54,5 +55,11 @@ public class FfmBeans {
     @Singleton
     MachineCalls machineCalls() {
         return Ffm.machine();
+    }
+
+    @Produces
+    @Singleton
+    BlockCalls blockCalls() {
+        return Ffm.block();
     }
 }
