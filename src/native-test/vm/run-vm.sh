@@ -27,7 +27,7 @@
 # sent by a helper in the guest, through a second serial port). Any other key is refused, named,
 # and so is a scenario with an after-boot.sh (run-scenario.sh's check of the root after the boot).
 # ROOT_DISK_SIZE and ROOT_PARTITION_SIZE (both, e.g. 1G and 320M) boot from a GPT disk instead of
-# the initramfs, through a busybox stage 1, and check the disk after the boot and a second boot
+# the initramfs (ROOT_BLOCK_SIZE: its logical blocks, 512 or 4096), through a busybox stage 1, and check the disk after the boot and a second boot
 # of it (lib/root-disk.sh, expected-output-again).
 # A scenario passes when its console passes and the guest powered off: QEMU exited by itself
 # after the kernel's "reboot: Power down".
@@ -80,7 +80,7 @@ need_tools "apt-get install iproute2 busybox-static cpio kmod" ip busybox cpio g
 keep=${KEEP:-0}
 verbose=${VERBOSE:-0}
 
-check_config_keys TIMEOUT NIC_COUNT SPOT_TERMINATION_DELAY POWERDOWN_AFTER SEND_SIGNAL ROOT_DISK_SIZE ROOT_PARTITION_SIZE
+check_config_keys TIMEOUT NIC_COUNT SPOT_TERMINATION_DELAY POWERDOWN_AFTER SEND_SIGNAL ROOT_DISK_SIZE ROOT_PARTITION_SIZE ROOT_BLOCK_SIZE
 root_disk_config
 # The guest's root is an initramfs, gone with the VM: nothing is left for the check to read.
 [ ! -f "${scenario}/after-boot.sh" ] \

@@ -1,7 +1,9 @@
 # Boot from disk, for run-vm.sh: with ROOT_DISK_SIZE and ROOT_PARTITION_SIZE in a scenario's
 # config, the guest's root is not the initramfs but an ext4 filesystem on partition 1 of a GPT
-# disk (virtio, /dev/vda, 512-byte blocks), the disk larger than the partition, as an EC2 root
-# volume launched larger than its AMI. The filesystem holds what the initramfs would have (the
+# disk (virtio, /dev/vda, logical blocks of ROOT_BLOCK_SIZE bytes: 512, the default, or 4096), the
+# disk larger than the partition, as an EC2 root volume launched larger than its AMI. sfdisk sees
+# a file as a disk of 512-byte blocks; for 4096 it works on a loop device of that block size that
+# this script makes over the run's image file and detaches again. The filesystem holds what the initramfs would have (the
 # test root, the init, modules, libraries) plus the image's /.easyto/sbin/resize2fs from this
 # machine's e2fsprogs with its libraries; it is made with `mkfs.ext4 -d` from that directory and
 # copied into a sparse disk image, so nothing but files of the run's work directory is written.
@@ -25,11 +27,31 @@ root_disk_config()
 {
     root_disk_size=$(config_get ROOT_DISK_SIZE "")
     root_partition_size=$(config_get ROOT_PARTITION_SIZE "")
+    root_block_size=$(config_get ROOT_BLOCK_SIZE 512)
     root_disk_drive=""
+    case "${root_block_size}" in
+        512 | 4096) ;;
+        *) die "${scenario}/config: ROOT_BLOCK_SIZE=${root_block_size}: not 512 or 4096" ;;
+    esac
     [ -n "${root_disk_size}${root_partition_size}" ] || return 0
     [ -n "${root_disk_size}" ] && [ -n "${root_partition_size}" ] \
         || die "${scenario}/config: ROOT_DISK_SIZE and ROOT_PARTITION_SIZE go together"
-    need_tools "apt-get install fdisk e2fsprogs" sfdisk mkfs.ext4 dumpe2fs resize2fs truncate
+    need_tools "apt-get install fdisk e2fsprogs" sfdisk mkfs.ext4 dumpe2fs resize2fs truncate losetup
+}
+
+# root_disk_sfdisk ARGS...: sfdisk ARGS... on the disk image with its logical block size (a file
+# for 512, a loop device of the run's own over it for 4096), its standard input passed on.
+root_disk_sfdisk()
+{
+    if [ "${root_block_size}" = 512 ]; then
+        sfdisk "$@" "${root_disk}"
+        return
+    fi
+    loop=$(losetup --find --show --sector-size "${root_block_size}" "${root_disk}") || return 1
+    sfdisk_status=0
+    sfdisk "$@" "${loop}" | sed "s|${loop}|${root_disk}|g" || sfdisk_status=$?
+    losetup -d "${loop}"
+    return "${sfdisk_status}"
 }
 
 # build_root_disk: after build_initramfs, moves its tree onto `root_disk` and makes `initramfs`
@@ -45,14 +67,16 @@ build_root_disk()
     root_disk=${work}/root-disk.img
     truncate -s "${root_disk_size}" "${root_disk}"
     partition_bytes=$(numfmt --from=iec "${root_partition_size}")
-    printf 'label: gpt\nstart=2048, size=%s, name=root\n' $((partition_bytes / 512)) \
-        | sfdisk --quiet "${root_disk}" >>"${work}/harness.log" 2>&1 || die "sfdisk could not partition ${root_disk}"
+    printf 'label: gpt\nstart=%s, size=%s, name=root\n' $((1048576 / root_block_size)) \
+        $((partition_bytes / root_block_size)) | root_disk_sfdisk --quiet >>"${work}/harness.log" 2>&1 \
+        || die "sfdisk could not partition ${root_disk}"
     truncate -s "${root_partition_size}" "${work}/root-partition.img"
     mkfs.ext4 -q -F -b 4096 -L root -d "${image}" "${work}/root-partition.img" >>"${work}/harness.log" 2>&1 \
         || die "mkfs.ext4 -d ${image} failed (harness.log)"
     dd if="${work}/root-partition.img" of="${root_disk}" bs=1M seek=1 conv=notrunc,sparse status=none
     rm -f "${work}/root-partition.img"
-    root_disk_drive="-drive file=${root_disk},format=raw,if=virtio"
+    root_disk_drive="-drive file=${root_disk},format=raw,if=none,id=rootdisk -device virtio-blk-pci,drive=rootdisk"
+    root_disk_drive="${root_disk_drive},logical_block_size=${root_block_size},physical_block_size=${root_block_size}"
 
     stage1=${work}/stage1
     mkdir -p "${stage1}/bin" "${stage1}/proc" "${stage1}/sys" "${stage1}/dev" "${stage1}/newroot" \
@@ -105,29 +129,33 @@ root_disk_fails()
 # in `root_disk_table` and `root_disk_blocks`; and the checks that they fill the disk.
 root_disk_state()
 {
-    if ! sfdisk --verify "${root_disk}" >"${work}/sfdisk-verify.log" 2>&1 \
+    if ! root_disk_sfdisk --verify >"${work}/sfdisk-verify.log" 2>&1 \
         || ! grep -q '^No errors detected' "${work}/sfdisk-verify.log"; then
         root_disk_fails "sfdisk --verify: $(tr '\n' ' ' <"${work}/sfdisk-verify.log")"
     fi
-    root_disk_table=$(sfdisk -d "${root_disk}" 2>&1)
+    root_disk_table=$(root_disk_sfdisk -d 2>&1)
     last_lba=$(printf '%s\n' "${root_disk_table}" | sed -n 's/^last-lba: \([0-9]*\)$/\1/p')
     start=$(printf '%s\n' "${root_disk_table}" | sed -n 's/^.*1 : start= *\([0-9]*\), size= *\([0-9]*\),.*$/\1/p')
     size=$(printf '%s\n' "${root_disk_table}" | sed -n 's/^.*1 : start= *\([0-9]*\), size= *\([0-9]*\),.*$/\2/p')
-    disk_sectors=$(($(stat -c %s "${root_disk}") / 512))
+    bs=${root_block_size}
+    disk_sectors=$(($(stat -c %s "${root_disk}") / bs))
     end=$((start + size - 1))
-    wanted_end=$(((last_lba + 1) / 2048 * 2048 - 1))
-    echo "${harness}: root disk: ${disk_sectors} sectors, last usable ${last_lba}, partition 1 ${start}-${end}" >>"${work}/harness.log"
-    [ "${last_lba}" = $((disk_sectors - 34)) ] \
-        || root_disk_fails "last usable LBA ${last_lba}, not ${disk_sectors} - 34: the backup GPT is not at the disk's end"
+    mib=$((1048576 / bs))
+    wanted_end=$(((last_lba + 1) / mib * mib - 1))
+    # The backup header in the last block, its 128 entries of 128 bytes just before.
+    wanted_last_lba=$((disk_sectors - 2 - 16384 / bs))
+    echo "${harness}: root disk: ${disk_sectors} blocks of ${bs} bytes, last usable ${last_lba}, partition 1 ${start}-${end}" >>"${work}/harness.log"
+    [ "${last_lba}" = "${wanted_last_lba}" ] \
+        || root_disk_fails "last usable LBA ${last_lba}, not ${wanted_last_lba}: the backup GPT is not at the disk's end"
     [ "${end}" = "${wanted_end}" ] \
         || root_disk_fails "partition 1 ends at ${end}, not at the last usable LBA aligned down to 1 MiB (${wanted_end})"
-    dumpe2fs -h "${root_disk}?offset=$((start * 512))" >"${work}/dumpe2fs.log" 2>&1 \
+    dumpe2fs -h "${root_disk}?offset=$((start * bs))" >"${work}/dumpe2fs.log" 2>&1 \
         || root_disk_fails "dumpe2fs -h failed: $(tail -n 2 "${work}/dumpe2fs.log" | tr '\n' ' ')"
     root_disk_blocks=$(sed -n 's/^Block count: *\([0-9]*\)$/\1/p' "${work}/dumpe2fs.log")
     block_size=$(sed -n 's/^Block size: *\([0-9]*\)$/\1/p' "${work}/dumpe2fs.log")
     echo "${harness}: root disk: filesystem of ${root_disk_blocks} blocks of ${block_size} bytes" >>"${work}/harness.log"
-    [ -n "${block_size}" ] && [ $((${root_disk_blocks:-0} * block_size)) = $((size * 512)) ] \
-        || root_disk_fails "the filesystem (${root_disk_blocks} blocks of ${block_size}) does not fill partition 1 ($((size * 512)) bytes)"
+    [ -n "${block_size}" ] && [ $((${root_disk_blocks:-0} * block_size)) = $((size * bs)) ] \
+        || root_disk_fails "the filesystem (${root_disk_blocks} blocks of ${block_size}) does not fill partition 1 ($((size * bs)) bytes)"
     state_clean=$(sed -n 's/^Filesystem state: *\(.*\)$/\1/p' "${work}/dumpe2fs.log")
     [ "${state_clean}" = clean ] || root_disk_fails "filesystem state after power-off: ${state_clean}"
 }

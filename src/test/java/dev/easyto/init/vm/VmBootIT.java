@@ -77,8 +77,10 @@ class VmBootIT {
                 // SIGTERM from outside: the harness's second serial port and init.sh's helper.
                 "src/test/scenarios/sigterm-to-init",
                 "src/native-test/vm/scenarios/vm-power-button",
-                // Root on a GPT disk larger than its partition, booted twice (lib/root-disk.sh).
-                "src/native-test/vm/scenarios/root-grow")) {
+                // Root on a GPT disk larger than its partition, booted twice (lib/root-disk.sh), with
+                // 512- and 4096-byte logical blocks.
+                "src/native-test/vm/scenarios/root-grow",
+                "src/native-test/vm/scenarios/root-grow-4k")) {
             boots.add(Arguments.of(ARTIFACT, scenario));
         }
         // One boot of the JVM release, its launcher and AOT cache: the harness makes a cache the
