@@ -28,6 +28,9 @@
 # USE_AWS (lib/disks.sh says what they do, and how the guest gets nvme, ext4 and btrfs; it also
 # reads EASYTO_VM_DISK and EASYTO_VM_BOOT). Any other key is refused, named,
 # and so is a scenario with an after-boot.sh (run-scenario.sh's check of the root after the boot).
+# ROOT_DISK_SIZE and ROOT_PARTITION_SIZE (both, e.g. 1G and 320M) boot from a GPT disk instead of
+# the initramfs (ROOT_BLOCK_SIZE: its logical blocks, 512 or 4096), through a busybox stage 1, and check the disk after the boot and a second boot
+# of it (lib/root-disk.sh, expected-output-again).
 # A scenario passes when its console passes and the guest powered off: QEMU exited by itself
 # after the kernel's "reboot: Power down".
 # Exit status: 0 if the scenario passed, 1 otherwise, 2 on usage or setup errors.
@@ -47,6 +50,8 @@ harness=run-vm
 . "${here}/lib/initramfs.sh"
 # shellcheck source=src/native-test/vm/lib/disks.sh
 . "${here}/lib/disks.sh"
+# shellcheck source=src/native-test/vm/lib/root-disk.sh
+. "${here}/lib/root-disk.sh"
 
 start_harness "network namespace, device nodes in the initramfs" "$@"
 find_jdk jlink " with jlink"
@@ -80,7 +85,8 @@ keep=${KEEP:-0}
 verbose=${VERBOSE:-0}
 
 # shellcheck disable=SC2086
-check_config_keys TIMEOUT NIC_COUNT SPOT_TERMINATION_DELAY POWERDOWN_AFTER SEND_SIGNAL ${disk_keys}
+check_config_keys TIMEOUT NIC_COUNT SPOT_TERMINATION_DELAY POWERDOWN_AFTER SEND_SIGNAL ${disk_keys} ROOT_DISK_SIZE ROOT_PARTITION_SIZE ROOT_BLOCK_SIZE
+root_disk_config
 # The guest's root is an initramfs, gone with the VM: nothing is left for the check to read.
 [ ! -f "${scenario}/after-boot.sh" ] \
     || die "${scenario}/after-boot.sh: run-vm.sh cannot check the root after the boot (only run-scenario.sh keeps it)"
@@ -137,6 +143,7 @@ start_mock_imds "${netns}" 127.0.0.1:8080
 
 [ "${artifact}" != jvm ] || guest_runtime
 build_initramfs
+[ -z "${root_disk_size}" ] || build_root_disk
 await_mock_imds
 
 # The kernel hands unknown KEY=VALUE words to PID 1 as its environment.
@@ -176,7 +183,7 @@ started=$(date +%s.%N)
 ip netns exec "${netns}" "${qemu}" -accel tcg -cpu max -smp 2 -m 1024 -no-reboot \
     -display none -vga none -monitor none -serial "file:${console}" \
     -chardev "pipe,id=qmp,path=${work}/qmp" -mon chardev=qmp,mode=control ${signal_serial} \
-    -kernel "${vmlinuz}" -initrd "${initramfs}" -append "${cmdline}" ${nics} ${disk_args} \
+    -kernel "${vmlinuz}" -initrd "${initramfs}" -append "${cmdline}" ${nics} ${disk_args} ${root_disk_drive} \
     </dev/null >"${work}/qemu.log" 2>&1 &
 qemu_pid=$!
 cat "${work}/qmp.out" >"${work}/qmp.log" 2>/dev/null &
@@ -258,6 +265,7 @@ else
     result=$(judge_console)
 fi
 require_power_off "the guest did not power off (QEMU exit status ${status})"
+[ -z "${root_disk_size}" ] || check_root_disk
 
 boot_ms=$(sed -n 's/^.*boot completed in \([0-9]*\) ms.*$/\1/p' "${clean}" | tail -n 1)
 report "${artifact}, ${seconds}s, boot completed in ${boot_ms:-?} ms" qemu imds qmp

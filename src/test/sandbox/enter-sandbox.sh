@@ -37,6 +37,21 @@ else
 fi
 cp -a "${image}/." "${root}/"
 
+# The init grows the partition that holds / (its grow-root phase writes that partition's GPT disk),
+# and the sandbox's /sys and /dev show this machine's own disks. So / must never be on a
+# partition here: a tmpfs is on no block device, and the kept root is a whole loop device that
+# the harness made, and the phase finds nothing to grow. Checked rather than assumed, so that no
+# change to this script can ever hand the init a host disk to grow.
+root_device_numbers=$(mountpoint -d "${root}")
+if [ -e "/sys/dev/block/${root_device_numbers}/partition" ]; then
+    echo "enter-sandbox: the root ${root} is on a partition (${root_device_numbers}); refusing to boot an init that would grow it" >&2
+    exit 2
+fi
+if [ -n "${ROOT_DEVICE:-}" ] && [ ! -e "/sys/dev/block/${root_device_numbers}/loop/backing_file" ]; then
+    echo "enter-sandbox: the root ${root} is on ${root_device_numbers}, not the harness's loop device" >&2
+    exit 2
+fi
+
 # Host directories appear through read-only overlays rather than bind mounts: a bind mount shares
 # the host's superblock, so a remount without MS_BIND inside the sandbox would turn the host's
 # filesystem read-only. An overlay with two lower layers is read-only and has its own superblock.

@@ -117,7 +117,9 @@ public class BootOrchestrator {
             }
             results.put(phase.produces(), result);
             long ended = System.nanoTime();
-            trace.record(phase.name(), graph.dependencies(phase.name()), started, ended, BootTrace.Status.OK, null);
+            String note = result instanceof PhaseNote noted ? noted.note() : null;
+            trace.record(
+                    phase.name(), graph.dependencies(phase.name()), started, ended, BootTrace.Status.OK, null, note);
             Console.info("phase %s done in %d ms", phase.name(), (ended - started) / 1_000_000);
         } catch (Throwable e) {
             // Every Throwable, Errors included: one that escaped would leave the phase's future

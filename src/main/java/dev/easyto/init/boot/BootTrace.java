@@ -30,7 +30,11 @@ public final class BootTrace {
     /** The version of the file's format, its first field. */
     public static final int VERSION = 1;
 
-    /** {@code after}: the phases this one waited for (what it consumes and what it runs after). */
+    /**
+     * {@code after}: the phases this one waited for (what it consumes and what it runs after). {@code
+     * note}: what a phase that did not stop the boot still reports (a root growth that failed), else
+     * null.
+     */
     @RegisterForReflection
     public record Entry(
             String name,
@@ -39,7 +43,8 @@ public final class BootTrace {
             long endedMs,
             long durationMs,
             Status status,
-            String error) {}
+            String error,
+            String note) {}
 
     /**
      * {@code pid1StartedMs}: when PID 1 was started, before the JVM and the re-exec, relative to
@@ -74,11 +79,21 @@ public final class BootTrace {
         return startNanos;
     }
 
+    void record(String name, List<String> after, long startedNanos, long endedNanos, Status status, String error) {
+        record(name, after, startedNanos, endedNanos, status, error, null);
+    }
+
     synchronized void record(
-            String name, List<String> after, long startedNanos, long endedNanos, Status status, String error) {
+            String name,
+            List<String> after,
+            long startedNanos,
+            long endedNanos,
+            Status status,
+            String error,
+            String note) {
         long started = (startedNanos - startNanos) / 1_000_000;
         long ended = (endedNanos - startNanos) / 1_000_000;
-        entries.add(new Entry(name, List.copyOf(after), started, ended, ended - started, status, error));
+        entries.add(new Entry(name, List.copyOf(after), started, ended, ended - started, status, error, note));
     }
 
     /** Records that PID 1 was started {@code millisAgo} before now, which is near the boot's start. */

@@ -72,6 +72,10 @@ public interface InitConfig {
         @WithDefault("10m")
         Duration mkfs();
 
+        /** How long growing the root filesystem (resize2fs) may run before it is stopped. */
+        @WithDefault("10m")
+        Duration resize2fs();
+
         /** Between two "still running" lines about an init script or modprobe. */
         @WithDefault("60s")
         Duration stillRunningReport();

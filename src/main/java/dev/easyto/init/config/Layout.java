@@ -50,6 +50,11 @@ public record Layout(String home) {
         return home + "/sbin/mkfs." + fsType;
     }
 
+    /** The image's resize2fs, which grows the root filesystem once its partition has grown. */
+    public String resize2fs() {
+        return home + "/sbin/resize2fs";
+    }
+
     /** One marker directory per built-in service the AMI carries. */
     public String services() {
         return home + "/services";

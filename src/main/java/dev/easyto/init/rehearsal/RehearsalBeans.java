@@ -1,6 +1,7 @@
 package dev.easyto.init.rehearsal;
 
 import dev.easyto.init.fs.Root;
+import dev.easyto.init.linux.BlockCalls;
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.MachineCalls;
 import dev.easyto.init.linux.MountCalls;
@@ -74,5 +75,11 @@ public class RehearsalBeans {
     @Singleton
     NvmeCalls nvmeCalls() {
         return new RehearsedNvme();
+    }
+
+    @Produces
+    @Singleton
+    BlockCalls blockCalls(RehearsalLog log) {
+        return new RehearsedBlock(log);
     }
 }

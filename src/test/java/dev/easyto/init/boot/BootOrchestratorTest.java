@@ -160,6 +160,31 @@ class BootOrchestratorTest {
                 >= byName.get("start").get("ended-ms").asLong());
     }
 
+    record Noted(String note) implements PhaseNote {}
+
+    @Test
+    void aPhasesNoteReachesTheTraceAndTheBootGoesOn() throws Exception {
+        FakePhase<Start> start = new FakePhase<>("start", List.of(), Start.class, in -> new Start(1));
+        FakePhase<Noted> noted = new FakePhase<>(
+                "noted", List.of(Start.class), Noted.class, in -> new Noted("root volume not grown: why"));
+        FakePhase<Left> quiet = new FakePhase<>("quiet", List.of(Noted.class), Left.class, in -> new Left(2));
+
+        BootTrace trace = new BootTrace();
+        new BootOrchestrator(List.of(start, noted, quiet)).run(trace);
+        Path file = dir.resolve("trace.json");
+        trace.write(file, true);
+        Map<String, JsonNode> byName = new HashMap<>();
+        new ObjectMapper()
+                .readTree(file.toFile())
+                .get("phases")
+                .forEach(p -> byName.put(p.get("name").asText(), p));
+        assertEquals("OK", byName.get("noted").get("status").asText());
+        assertEquals(
+                "root volume not grown: why", byName.get("noted").get("note").asText());
+        assertTrue(byName.get("quiet").get("note").isNull());
+        assertEquals("OK", byName.get("quiet").get("status").asText());
+    }
+
     private static Map<String, BootTrace.Status> statuses(BootTrace trace) {
         return trace.document(true).phases().stream()
                 .collect(Collectors.toMap(BootTrace.Entry::name, BootTrace.Entry::status));

@@ -28,6 +28,7 @@ class BootPhasesTest {
         expected.put("test-mode", List.of("base-mounts"));
         expected.put("network", List.of("base-mounts"));
         expected.put("device-names", List.of("base-mounts"));
+        expected.put("grow-root", List.of("base-mounts"));
         expected.put("set-hostname", List.of("network"));
         expected.put("fetch-user-data", List.of("network"));
         expected.put("write-user-data", List.of("fetch-user-data"));

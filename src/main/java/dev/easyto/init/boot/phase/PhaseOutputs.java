@@ -1,5 +1,6 @@
 package dev.easyto.init.boot.phase;
 
+import dev.easyto.init.boot.PhaseNote;
 import dev.easyto.init.net.Ipv4Address;
 import dev.easyto.init.process.LaunchCommand;
 import dev.easyto.init.spec.ImageConfig;
@@ -63,6 +64,23 @@ public final class PhaseOutputs {
      * the image config), for a problem with it to point there.
      */
     public record MergedSpec(VmSpec spec, SpecPipeline.ArgvOrigin argv0Origin) {}
+
+    /**
+     * What growing the root volume did: {@code GREW}, {@code NOTHING} (not a GPT partition, not the
+     * last one, already full) or {@code FAILED}, which only warns; {@code detail} says what or why.
+     */
+    public record RootGrown(Outcome outcome, String detail) implements PhaseNote {
+        public enum Outcome {
+            GREW,
+            NOTHING,
+            FAILED
+        }
+
+        @Override
+        public String note() {
+            return outcome == Outcome.FAILED ? "root volume not grown: " + detail : null;
+        }
+    }
 
     /** Kernel modules loaded, in order. */
     public record ModulesLoaded(List<String> modules) {}

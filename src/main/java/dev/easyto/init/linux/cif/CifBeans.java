@@ -1,5 +1,6 @@
 package dev.easyto.init.linux.cif;
 
+import dev.easyto.init.linux.BlockCalls;
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.MachineCalls;
 import dev.easyto.init.linux.MountCalls;
@@ -61,5 +62,11 @@ public class CifBeans {
     @Singleton
     NvmeCalls nvmeCalls() {
         return new CifNvme();
+    }
+
+    @Produces
+    @Singleton
+    BlockCalls blockCalls() {
+        return new CifBlock();
     }
 }

@@ -93,6 +93,19 @@ final class Libc {
     @CFunction
     static native int ioctl(int fd, long request, PointerBase arg);
 
+    // CifBlock (open, close and ioctl are CifFiles'; off_t is long)
+    @CFunction
+    static native int stat(CCharPointer path, PointerBase buffer);
+
+    @CFunction
+    static native long pread(int fd, PointerBase buffer, long count, long offset);
+
+    @CFunction
+    static native long pwrite(int fd, PointerBase buffer, long count, long offset);
+
+    @CFunction
+    static native int fsync(int fd);
+
     // CifMounts
     @CFunction
     static native int mount(

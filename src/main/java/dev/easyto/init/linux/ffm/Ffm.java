@@ -1,5 +1,6 @@
 package dev.easyto.init.linux.ffm;
 
+import dev.easyto.init.linux.BlockCalls;
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.MachineCalls;
 import dev.easyto.init.linux.MountCalls;
@@ -26,6 +27,7 @@ public final class Ffm {
     private static final ProcessCalls PROCESSES = new FfmProcesses();
     private static final MachineCalls MACHINE = new FfmMachine();
     private static final NvmeCalls NVME = new FfmNvme();
+    private static final BlockCalls BLOCK = new FfmBlock();
 
     private Ffm() {}
 
@@ -55,6 +57,10 @@ public final class Ffm {
 
     public static NvmeCalls nvme() {
         return supported(NVME);
+    }
+
+    public static BlockCalls block() {
+        return supported(BLOCK);
     }
 
     private static <T> T supported(T calls) {

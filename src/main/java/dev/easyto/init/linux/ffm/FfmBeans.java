@@ -1,5 +1,6 @@
 package dev.easyto.init.linux.ffm;
 
+import dev.easyto.init.linux.BlockCalls;
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.MachineCalls;
 import dev.easyto.init.linux.MountCalls;
@@ -61,5 +62,11 @@ public class FfmBeans {
     @Singleton
     NvmeCalls nvmeCalls() {
         return Ffm.nvme();
+    }
+
+    @Produces
+    @Singleton
+    BlockCalls blockCalls() {
+        return Ffm.block();
     }
 }
