@@ -31,6 +31,7 @@ class LayeringTest {
         ROOT + ".env..",
         ROOT + ".volume..",
         ROOT + ".disk..",
+        ROOT + ".retry..",
     };
 
     private static JavaClasses classes;
