@@ -81,7 +81,9 @@ start_aws()
         ip netns exec "${vpc_ns}" "${moto}" -H 127.0.0.1 -p "${aws_port}" </dev/null >"${work}/moto.log" 2>&1 &
         moto_pid=$!
         # The python3 installed with moto_server, like aws-setup.sh's below.
-        ip netns exec "${vpc_ns}" env PATH="$(dirname "${moto}"):${PATH}" python3 "${here}/aws-throttle.py"             "10.0.2.2:${aws_port}" "127.0.0.1:${aws_port}" "${aws_throttle}" "${aws_throttle_with:-throttling}"             </dev/null >"${work}/aws-throttle.log" 2>&1 &
+        ip netns exec "${vpc_ns}" env PATH="$(dirname "${moto}"):${PATH}" python3 "${here}/aws-throttle.py" \
+            "10.0.2.2:${aws_port}" "127.0.0.1:${aws_port}" "${aws_throttle}" "${aws_throttle_with:-throttling}" \
+            "${aws_throttle_burst:-1}" </dev/null >"${work}/aws-throttle.log" 2>&1 &
         proxy_pid=$!
     else
         ip netns exec "${vpc_ns}" "${moto}" -H 10.0.2.2 -p "${aws_port}" </dev/null >"${work}/moto.log" 2>&1 &

@@ -154,8 +154,9 @@ public record RetryPolicy(
     /**
      * Runs {@code attempt} until it succeeds, fails with an exception {@code retryable} refuses,
      * or the attempts or the deadline run out; then the last failure is thrown, its message
-     * saying how many attempts were made over how long. Each retry is announced on the console
-     * with the failure's message, which callers make name the target and keep free of values.
+     * saying how many attempts were made over how long. Retries after attempts 1, 2, 4, 8 ... are
+     * announced on the console (the others at debug) with the failure's message, which callers
+     * make name the target and keep free of values.
      *
      * @param target what this call reads, for the console ("IMDS /latest/user-data")
      */
@@ -186,9 +187,14 @@ public record RetryPolicy(
             if (made >= maxAttempts || now + wait.toNanos() - end >= 0) {
                 throw new GaveUp(target, made, Duration.ofNanos(now - started), failure);
             }
-            Console.info(
-                    "%s; attempt %d in %d ms (giving up %d s after the first)",
-                    failure.getMessage(), made + 1, wait.toMillis(), deadline.toSeconds());
+            // Attempts 1, 2, 4, 8 ... at info: a wait shows, without a line every second of it.
+            if (Integer.bitCount(made) == 1) {
+                Console.info(
+                        "%s; attempt %d in %d ms (giving up %d s after the first)",
+                        failure.getMessage(), made + 1, wait.toMillis(), deadline.toSeconds());
+            } else {
+                Console.debug("%s; attempt %d in %d ms", failure.getMessage(), made + 1, wait.toMillis());
+            }
             try {
                 timing.sleep(wait);
             } catch (InterruptedException e) {

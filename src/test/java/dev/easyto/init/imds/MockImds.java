@@ -130,7 +130,8 @@ public final class MockImds implements AutoCloseable {
         if (log != null) {
             log.printf("unreachable for %d s%n", unreachable.toSeconds());
         }
-        Thread.ofVirtual().start(() -> {
+        // Not a daemon: with the server stopped, it is what keeps the standalone mock's JVM alive.
+        Thread.ofPlatform().daemon(false).name("mock-imds-unreachable").start(() -> {
             try {
                 Thread.sleep(unreachable);
                 if (closed) {
