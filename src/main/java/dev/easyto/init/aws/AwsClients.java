@@ -37,6 +37,7 @@ public class AwsClients {
 
     private final SessionSource source;
     private AwsSession session;
+    private AwsUnavailableException unavailable;
     private S3Client s3;
     private SsmClient ssm;
     private SecretsManagerClient secretsManager;
@@ -88,9 +89,18 @@ public class AwsClients {
     }
 
     private AwsSession session() throws AwsUnavailableException {
+        if (unavailable != null) {
+            // Once is enough: fetches side by side would each wait out IMDS's deadline again.
+            throw unavailable;
+        }
         if (session == null) {
             long started = System.nanoTime();
-            session = source.open();
+            try {
+                session = source.open();
+            } catch (AwsUnavailableException e) {
+                unavailable = e;
+                throw e;
+            }
             Console.info("AWS region and credentials ready in %d ms", (System.nanoTime() - started) / 1_000_000);
         }
         return session;

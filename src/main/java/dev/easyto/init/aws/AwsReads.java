@@ -88,6 +88,27 @@ public final class AwsReads {
         }
     }
 
+    /**
+     * Makes the clients these reads will need now, one after the other, so that fetches side by
+     * side each time their own round trips rather than a wait for a client another is making.
+     * A failure is left for the fetches to meet (the clients remember it).
+     */
+    public void prepare(boolean s3, boolean ssm, boolean secretsManager) {
+        try {
+            if (s3) {
+                aws.s3();
+            }
+            if (ssm) {
+                aws.ssm();
+            }
+            if (secretsManager) {
+                aws.secretsManager();
+            }
+        } catch (AwsUnavailableException e) {
+            // Thrown again, with the same message, by the first fetch that needs a client.
+        }
+    }
+
     /** The keys under {@code prefix}, every page of them, in S3's order. */
     public List<String> s3Keys(String bucket, String prefix) throws AwsUnavailableException {
         ListObjectsV2Request request =

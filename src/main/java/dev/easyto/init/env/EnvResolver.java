@@ -69,6 +69,10 @@ public class EnvResolver {
                 tasks.add(() -> resolve(item));
             }
         }
+        aws.prepare(
+                items.stream().anyMatch(EnvFrom.S3.class::isInstance),
+                !ssmNames.isEmpty(),
+                items.stream().anyMatch(EnvFrom.SecretsManager.class::isInstance));
         List<Parallel.Outcome<Object>> done = Parallel.run("env-from", tasks);
         List<Parallel.Outcome<List<NameValue>>> outcomes = new ArrayList<>();
         int next = batches;
