@@ -84,6 +84,7 @@ fetch()
         echo "boot-bench: ${1} fetch run ${2} failed" >&2
         exit 1
     fi
+    # shellcheck disable=SC2086 # the four figures, split into words on purpose
     set -- "${1}" "${2}" ${figures}
     echo "${1} fetch run ${2}: ${3} fetches side by side in ${4} ms, the slowest ${5} ms, ${6} ms together"
     echo "${1} ${3} ${4} ${5} ${6}" >>"${work}/fetches"

@@ -33,7 +33,7 @@ start_vpc()
     # The resolver address (QEMU user-net numbering): nothing serves DNS there yet, but an address
     # that answers "port unreachable" makes lookups fail at once instead of after the 5 s timeout.
     ip -n "${vpc_ns}" addr add 10.0.2.3/32 dev vpc0
-    [ "${dhcp_delay:-0}" != 0 ] || start_dnsmasq
+    [ "${dhcp_delay:-0}" != 0 ] || start_dnsmasq 0
     # PRECONFIGURE_NET=1: what DHCP would have given, for an init that does no DHCP.
     if [ "${preconfigure_net}" = 1 ]; then
         ip -n "${sbx_ns}" link set lo up
