@@ -48,9 +48,9 @@ public class EnvResolver {
      * Every item fetched side by side ({@link Parallel}), SSM names in GetParameters calls of
      * {@link AwsReads#SSM_BATCH}; the outcomes come in the order of {@code items}, each printing
      * its console lines when replayed, so the caller applies them in the spec's order. A failed
-     * SSM batch fails each of its items with the batch's error; GetParameters refused
-     * (AccessDenied: a role that allows only ssm:GetParameter, as upstream's docs ask) falls back
-     * to one GetParameter per name.
+     * SSM batch fails each of its items with the batch's error; GetParameters refused (403
+     * AccessDenied: a role that allows only ssm:GetParameter, as upstream's docs ask; or any
+     * other 4xx) falls back to one GetParameter per name.
      */
     public List<Parallel.Outcome<List<NameValue>>> resolveAll(List<EnvFrom> items) {
         List<String> ssmNames = items.stream()
@@ -135,7 +135,13 @@ public class EnvResolver {
         try {
             found = aws.ssmParameters(names);
         } catch (SdkException e) {
-            if (!(e instanceof AwsServiceException service) || service.statusCode() != 403) {
+            // A refusal of the call itself (403: a role without ssm:GetParameters; 400: one name
+            // SSM will not take) is each name's own question: asked one at a time, one item's
+            // fault stays that item's. Throttling and 5xx have had their retries already.
+            if (!(e instanceof AwsServiceException service)
+                    || service.statusCode() < 400
+                    || service.statusCode() >= 500
+                    || service.isThrottlingException()) {
                 throw e;
             }
             Console.debug("ssm: GetParameters refused (%s), asking one name at a time", AwsErrors.describe(e));
