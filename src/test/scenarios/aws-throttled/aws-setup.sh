@@ -6,4 +6,6 @@ parameter /throttled/token throttled-token-1 SecureString
 parameter /throttled/map '{"MAP_A": "a-1"}'
 object throttled value.txt throttled-object-1
 secret throttled/secret throttled-secret-1
+parameter /throttled/files/one file-one
+object throttled tree/a/b.txt tree-b
 SEED
