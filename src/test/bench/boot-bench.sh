@@ -7,15 +7,20 @@
 # as PID 1 (median, p95; the harness records that moment, see boot/user-data.yaml: PID 1's
 # process starts earlier, with the harness's own setup in it), the boot's duration and each phase's
 # (medians, from the runs' boot traces), PID 1's resident memory while it supervises the command
-# (median), and the size of what a user installs.
+# (median), and the size of what a user installs. Then the fetch benchmark (fetch/: 20 SSM
+# parameters and 10 secrets as env-from, against moto_server) FETCH_RUNS times per artifact: the
+# wall time of those fetches against the slowest single one and their sum (medians), as the init's
+# "env-from: N fetches side by side" line says.
 #
 # Usage: boot-bench.sh [RUNS]   (as root; RUNS defaults to 20; JAVA_HOME as for run-scenario.sh)
-# Environment: BENCH_JSON (default target/bench.json)
+# Environment: BENCH_JSON (default target/bench.json), FETCH_RUNS (default 5; each starts a
+# moto_server)
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "${here}/../../.." && pwd)
 runs=${1:-20}
+fetch_runs=${FETCH_RUNS:-5}
 out=${BENCH_JSON:-${repo}/target/bench.json}
 java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 [ -f "${repo}/target/quarkus-app/quarkus-run.jar" ] && [ -d "${repo}/target/test-classes/dev/easyto/init/bench" ] || {
@@ -61,6 +66,30 @@ boot()
     echo "${1} ${command_ms} ${rss_kb} ${trace}" >>"${work}/results"
 }
 
+# fetch ARTIFACT RUN: one boot of the fetch benchmark, its figures appended to fetches.
+fetch()
+{
+    status=0
+    if [ "${1}" = native ]; then
+        output=$(REPORT_BOOT=0 ARTIFACT=native APP_DIR="${repo}/target/native" \
+            INIT_COMMAND=/.easyto/app/easyto-init INIT_ENV=LD_LIBRARY_PATH=/.easyto/app/lib \
+            sh "${repo}/src/test/sandbox/run-scenario.sh" "${here}/fetch" 2>&1) || status=$?
+    else
+        output=$(REPORT_BOOT=0 sh "${repo}/src/test/sandbox/run-scenario.sh" "${here}/fetch" 2>&1) || status=$?
+    fi
+    figures=$(echo "${output}" \
+        | sed -n 's/^info: env-from: \([0-9]*\) fetches side by side in \([0-9]*\) ms, the slowest \([0-9]*\) ms, \([0-9]*\) ms together$/\1 \2 \3 \4/p')
+    if [ "${status}" -ne 0 ] || [ -z "${figures}" ]; then
+        echo "${output}" >&2
+        echo "boot-bench: ${1} fetch run ${2} failed" >&2
+        exit 1
+    fi
+    # shellcheck disable=SC2086 # the four figures, split into words on purpose
+    set -- "${1}" "${2}" ${figures}
+    echo "${1} fetch run ${2}: ${3} fetches side by side in ${4} ms, the slowest ${5} ms, ${6} ms together"
+    echo "${1} ${3} ${4} ${5} ${6}" >>"${work}/fetches"
+}
+
 # files_size PATH...: the bytes of the regular files under PATH..., as a user's disk holds them.
 files_size()
 {
@@ -102,9 +131,17 @@ while [ "${i}" -le "${runs}" ]; do
     i=$((i + 1))
 done
 
+i=1
+while [ "${i}" -le "${fetch_runs}" ]; do
+    fetch jvm "${i}"
+    fetch native "${i}"
+    i=$((i + 1))
+done
+
 jvm_size
 jvm_arg="jvm=${size}=${size_of}"
 native_size
 echo "--- ${out}"
 "${java_home}/bin/java" -cp "${repo}/target/test-classes:${repo}/target/classes:${repo}/target/quarkus-app/lib/main/*" \
-    dev.easyto.init.bench.BenchMain "${work}/results" "${out}" "${jvm_arg}" "native=${size}=${size_of}"
+    dev.easyto.init.bench.BenchMain "${work}/results" "${out}" "--fetches=${work}/fetches" "${jvm_arg}" \
+    "native=${size}=${size_of}"

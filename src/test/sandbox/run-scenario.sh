@@ -33,8 +33,14 @@
 # SPOT_TERMINATION_DELAY, SEND_SIGNAL=SIG@SECONDS, INIT_ARGS=WORDS (the init's arguments, as the
 # kernel passes it the words of its command line it does not know), POWERDOWN_AFTER=TEXT (signal 38, EC2's stop,
 # once the console shows TEXT), ENV_NAME=VALUE, USE_AWS=1 or upstream's
-# USE_LOCALSTACK=1, SERVICES_FROM_HOST=1 or 0, see lib/host-services.sh), aws-setup.sh (seeds the
-# AWS emulator, see lib/vpc.sh), after-boot.sh (checks the root once the init has powered off: the
+# USE_LOCALSTACK=1, SERVICES_FROM_HOST=1 or 0, see lib/host-services.sh; AWS_THROTTLE=SHARE (0 to
+# 1: that share of the init's AWS calls answered by aws-throttle.py, a proxy in front of
+# moto_server, with AWS_THROTTLE_WITH=throttling (ThrottlingException, S3's SlowDown; the
+# default) or 503, in runs of AWS_THROTTLE_BURST=N calls, default 1), DHCP_DELAY=SECONDS (dnsmasq starts that long after the init)), imds-faults
+# (faults of the mock IMDS, one per line: `unreachable SECONDS` (connections refused for the first
+# SECONDS), `PATH status CODE,CODE...`, `PATH drop COUNT`, `PATH garbage COUNT`, `PATH delay
+# SECONDS [COUNT]`, PATH `*` for every path; see dev.easyto.init.imds.ImdsFaults), aws-setup.sh
+# (seeds the AWS emulator, see lib/vpc.sh), after-boot.sh (checks the root once the init has powered off: the
 # root is then an ext4 image that outlives the sandbox, and `sh after-boot.sh ROOT_DIR` runs on the
 # host with it mounted read-only; a failure or a FAIL line fails the scenario; see
 # lib/kept-root.sh; the VM harness refuses such a scenario).
@@ -109,9 +115,31 @@ need_tools "apt-get install util-linux iproute2 coreutils busybox-static dnsmasq
     unshare ip chroot busybox dnsmasq curl
 
 check_config_keys TIMEOUT NIC_COUNT SPOT_TERMINATION_DELAY SEND_SIGNAL POWERDOWN_AFTER INIT_ARGS USE_AWS \
-    USE_LOCALSTACK SERVICES_FROM_HOST
+    USE_LOCALSTACK SERVICES_FROM_HOST AWS_THROTTLE AWS_THROTTLE_WITH AWS_THROTTLE_BURST DHCP_DELAY
 read_config 60
 use_aws=$(config_get USE_AWS "$(config_get USE_LOCALSTACK 0)")
+aws_throttle=$(config_get AWS_THROTTLE "")
+aws_throttle_with=$(config_get AWS_THROTTLE_WITH throttling)
+aws_throttle_burst=$(config_get AWS_THROTTLE_BURST 1)
+case "${aws_throttle_burst}" in
+    '' | 0 | *[!0-9]*) die "${scenario}/config: AWS_THROTTLE_BURST must be a whole number from 1, got '${aws_throttle_burst}'" ;;
+esac
+if [ -n "${aws_throttle}" ]; then
+    [ "${use_aws}" = 1 ] || die "${scenario}/config: AWS_THROTTLE needs USE_AWS=1"
+    case "${aws_throttle}" in
+        0 | 1 | 0.[0-9] | 0.[0-9][0-9] | 1.0) ;;
+        *) die "${scenario}/config: AWS_THROTTLE must be a share from 0 to 1 (e.g. 0.5), got '${aws_throttle}'" ;;
+    esac
+fi
+case "${aws_throttle_with}" in
+    throttling | 503) ;;
+    *) die "${scenario}/config: AWS_THROTTLE_WITH must be throttling or 503, got '${aws_throttle_with}'" ;;
+esac
+dhcp_delay=$(config_get DHCP_DELAY 0)
+case "${dhcp_delay}" in
+    '' | *[!0-9]*) die "${scenario}/config: DHCP_DELAY must be whole seconds, got '${dhcp_delay}'" ;;
+esac
+[ "${dhcp_delay}" = 0 ] || [ "${preconfigure_net:-0}" != 1 ] || die "${scenario}/config: DHCP_DELAY with PRECONFIGURE_NET=1"
 # Upstream's service scenarios only add a marker under /.easyto/services and expect the AMI's
 # chronyd and sshd: they get the host's unless the config says SERVICES_FROM_HOST=0 (a scenario
 # that brings its own service programs in its overlay).
@@ -132,6 +160,7 @@ sbx_ns=easyto-sbx-${id}
 vpc_ns=easyto-vpc-${id}
 dnsmasq_pid=""
 moto_pid=""
+proxy_pid=""
 aws_setup_pid=""
 sandbox_pid=""
 signaller_pid=""
@@ -146,7 +175,7 @@ teardown()
     fi
     stop TERM "${streamer_pid}"
     release_kept_root
-    stop KILL "${imds_pid}" "${dnsmasq_pid}" "${aws_setup_pid}" "${moto_pid}"
+    stop KILL "${imds_pid}" "${dnsmasq_pid}" "${aws_setup_pid}" "${moto_pid}" "${proxy_pid}"
     ip netns delete "${sbx_ns}" 2>/dev/null || true
     ip netns delete "${vpc_ns}" 2>/dev/null || true
     restore_global_sysctls
@@ -180,13 +209,14 @@ fi
 chown -R -h 0:0 "${image}"
 write_init_env
 
-await_dnsmasq
+[ "${dhcp_delay}" != 0 ] || await_dnsmasq
 await_mock_imds
 await_aws
 
 : >"${console}"
 started=$(date +%s.%N)
 start_sandbox
+[ "${dhcp_delay}" = 0 ] || start_dnsmasq "${dhcp_delay}"
 [ "${verbose}" != 1 ] || stream_console "${sandbox_pid}" 0.1
 countdown=$((timeout * 10))
 start_watchdog "${sandbox_pid}" 0.1 steps_left kill_sandbox

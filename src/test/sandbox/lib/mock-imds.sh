@@ -12,12 +12,15 @@ find_mock_imds()
         || die "mock IMDS not compiled in ${test_classes} (run: mvn -q package -DskipTests)"
 }
 
-# mock_imds_dir: `imds_dir`, what the mock serves, with the scenario's extra meta-data (imds/).
+# mock_imds_dir: `imds_dir`, what the mock serves, with the scenario's extra meta-data (imds/)
+# and the faults it asks of IMDS (imds-faults: status sequences, drops, garbage and delays per
+# path, unreachable for the first seconds; the format is in dev.easyto.init.imds.ImdsFaults).
 mock_imds_dir()
 {
     imds_dir=${work}/imds
     mkdir -p "${imds_dir}"
     [ ! -d "${scenario}/imds" ] || cp -R "${scenario}/imds" "${imds_dir}/imds"
+    [ ! -f "${scenario}/imds-faults" ] || cp "${scenario}/imds-faults" "${imds_dir}/imds-faults"
 }
 
 # start_mock_imds NETNS ADDRESS:PORT: the mock, in the background (`imds_pid`); it creates

@@ -10,7 +10,8 @@
 aws_port=4566
 aws_endpoint=http://10.0.2.2:${aws_port}
 
-# start_vpc: both namespaces, the NICs and dnsmasq (`dnsmasq_pid`). MACs are the ones the mock
+# start_vpc: both namespaces and the NICs, then dnsmasq (start_dnsmasq) unless `dhcp_delay` says
+# to start it later. MACs are the ones the mock
 # lists (QEMU's numbering). Addresses follow QEMU's user network, as upstream's scenarios expect
 # them: the instance 10.0.2.15/24, the gateway 10.0.2.2, the resolver 10.0.2.3.
 start_vpc()
@@ -32,20 +33,7 @@ start_vpc()
     # The resolver address (QEMU user-net numbering): nothing serves DNS there yet, but an address
     # that answers "port unreachable" makes lookups fail at once instead of after the 5 s timeout.
     ip -n "${vpc_ns}" addr add 10.0.2.3/32 dev vpc0
-    # DHCP only (--port=0: no DNS), on vpc0 alone: secondary ENIs get no lease, as upstream's
-    # multi-eni scenario expects of them. No configuration file but these options (MTU 9001, option
-    # 26, as a VPC offers); --no-ping
-    # because the one address of the range is known to be free, and checking would delay the offer.
-    ip netns exec "${vpc_ns}" dnsmasq --keep-in-foreground --conf-file=/dev/null --port=0 \
-        --interface=vpc0 --bind-interfaces --user=root --group=root \
-        --pid-file="${work}/dnsmasq.pid" --dhcp-leasefile="${work}/dnsmasq.leases" \
-        --log-facility="${work}/dnsmasq.log" --log-dhcp --no-ping --dhcp-authoritative \
-        --dhcp-range=10.0.2.15,10.0.2.15,255.255.255.0,12h \
-        --dhcp-option=option:router,10.0.2.2 --dhcp-option=option:dns-server,10.0.2.3 \
-        --dhcp-option=option:domain-name,ec2.internal --dhcp-option=option:domain-search,ec2.internal \
-        --dhcp-option=option:mtu,9001 \
-        </dev/null >"${work}/dnsmasq.out" 2>&1 &
-    dnsmasq_pid=$!
+    [ "${dhcp_delay:-0}" != 0 ] || start_dnsmasq 0
     # PRECONFIGURE_NET=1: what DHCP would have given, for an init that does no DHCP.
     if [ "${preconfigure_net}" = 1 ]; then
         ip -n "${sbx_ns}" link set lo up
@@ -55,19 +43,56 @@ start_vpc()
     fi
 }
 
+# start_dnsmasq [SECONDS]: dnsmasq in the VPC namespace (`dnsmasq_pid`), after SECONDS (DHCP_DELAY:
+# a DHCP server that answers only once the init has been asking for a while).
+start_dnsmasq()
+{
+    # DHCP only (--port=0: no DNS), on vpc0 alone: secondary ENIs get no lease, as upstream's
+    # multi-eni scenario expects of them. No configuration file but these options (MTU 9001, option
+    # 26, as a VPC offers); --no-ping
+    # because the one address of the range is known to be free, and checking would delay the offer.
+    # The sleep and then exec keep `dnsmasq_pid` dnsmasq's own, for the teardown.
+    sh -c 'sleep "$1"; shift; exec "$@"' dnsmasq-after "${1:-0}" ip netns exec "${vpc_ns}" dnsmasq --keep-in-foreground --conf-file=/dev/null --port=0 \
+        --interface=vpc0 --bind-interfaces --user=root --group=root \
+        --pid-file="${work}/dnsmasq.pid" --dhcp-leasefile="${work}/dnsmasq.leases" \
+        --log-facility="${work}/dnsmasq.log" --log-dhcp --no-ping --dhcp-authoritative \
+        --dhcp-range=10.0.2.15,10.0.2.15,255.255.255.0,12h \
+        --dhcp-option=option:router,10.0.2.2 --dhcp-option=option:dns-server,10.0.2.3 \
+        --dhcp-option=option:domain-name,ec2.internal --dhcp-option=option:domain-search,ec2.internal \
+        --dhcp-option=option:mtu,9001 \
+        </dev/null >"${work}/dnsmasq.out" 2>&1 &
+    dnsmasq_pid=$!
+}
+
 # start_aws (USE_AWS=1 or USE_LOCALSTACK=1): moto_server in the VPC namespace (`moto_pid`) and,
 # if the scenario has one, its aws-setup.sh, which waits for it and seeds it (`aws_setup_pid`).
 # Both start early, while the root is built; the init boots once both are done
-# (await_aws), with AWS_ENDPOINT_URL.
+# (await_aws), with AWS_ENDPOINT_URL. With `aws_throttle` (AWS_THROTTLE=SHARE) moto listens on
+# the VPC's loopback only, where aws-setup.sh seeds it, and aws-throttle.py stands at the
+# address the sandbox calls (`proxy_pid`), answering SHARE of the calls itself with
+# `aws_throttle_with` (AWS_THROTTLE_WITH: throttling, the default, or 503), in runs of
+# `aws_throttle_burst` calls (AWS_THROTTLE_BURST, default 1).
 start_aws()
 {
     moto=$(command -v moto_server) || die "${name} needs moto_server (pip install 'moto[server]')"
-    ip netns exec "${vpc_ns}" "${moto}" -H 10.0.2.2 -p "${aws_port}" </dev/null >"${work}/moto.log" 2>&1 &
-    moto_pid=$!
+    moto_endpoint=${aws_endpoint}
+    if [ -n "${aws_throttle:-}" ]; then
+        moto_endpoint=http://127.0.0.1:${aws_port}
+        ip netns exec "${vpc_ns}" "${moto}" -H 127.0.0.1 -p "${aws_port}" </dev/null >"${work}/moto.log" 2>&1 &
+        moto_pid=$!
+        # The python3 installed with moto_server, like aws-setup.sh's below.
+        ip netns exec "${vpc_ns}" env PATH="$(dirname "${moto}"):${PATH}" python3 "${here}/aws-throttle.py" \
+            "10.0.2.2:${aws_port}" "127.0.0.1:${aws_port}" "${aws_throttle}" "${aws_throttle_with:-throttling}" \
+            "${aws_throttle_burst:-1}" </dev/null >"${work}/aws-throttle.log" 2>&1 &
+        proxy_pid=$!
+    else
+        ip netns exec "${vpc_ns}" "${moto}" -H 10.0.2.2 -p "${aws_port}" </dev/null >"${work}/moto.log" 2>&1 &
+        moto_pid=$!
+    fi
     if [ -f "${scenario}/aws-setup.sh" ]; then
         # The python3 installed with moto_server (a venv's, pyenv's) is the one that has boto3.
         ip netns exec "${vpc_ns}" env PATH="$(dirname "${moto}"):${PATH}" no_proxy=10.0.2.2 NO_PROXY=10.0.2.2 \
-            AWS_ENDPOINT_URL="${aws_endpoint}" AWS_ACCESS_KEY_ID=test \
+            AWS_ENDPOINT_URL="${moto_endpoint}" AWS_ACCESS_KEY_ID=test \
             AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_SEED="${here}/aws-seed.py" \
             sh "${scenario}/aws-setup.sh" </dev/null >"${work}/aws-setup.log" 2>&1 &
         aws_setup_pid=$!
@@ -86,16 +111,19 @@ await_dnsmasq()
         "${work}/dnsmasq.out" "${work}/dnsmasq.log"
 }
 
+# Through the proxy too when there is one: it forwards /moto-api/ always.
 moto_ready()
 {
-    ip netns exec "${vpc_ns}" busybox wget -q -Y off -O /dev/null "${aws_endpoint}/moto-api/" 2>/dev/null
+    ip netns exec "${vpc_ns}" busybox wget -q -Y off -O /dev/null "${moto_endpoint}/moto-api/" 2>/dev/null \
+        && ip netns exec "${vpc_ns}" busybox wget -q -Y off -O /dev/null "${aws_endpoint}/moto-api/" 2>/dev/null
 }
 
 # await_aws: moto_server answers, and the scenario's aws-setup.sh has seeded it.
 await_aws()
 {
     [ -n "${moto_pid}" ] || return 0
-    await "${moto_pid}" 300 0.1 "moto_server did not start within 30 s" moto_ready "${work}/moto.log"
+    await "${moto_pid}" 300 0.1 "moto_server did not start within 30 s" moto_ready "${work}/moto.log" \
+        "${work}/aws-throttle.log"
     [ -n "${aws_setup_pid}" ] || return 0
     setup_status=0
     wait "${aws_setup_pid}" || setup_status=$?

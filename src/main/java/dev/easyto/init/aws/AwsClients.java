@@ -2,12 +2,16 @@ package dev.easyto.init.aws;
 
 import dev.easyto.init.log.Console;
 import dev.easyto.init.process.Environ;
+import dev.easyto.init.retry.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -19,8 +23,10 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * probe). Made with the SDK's builders rather than injected from the Quarkiverse extensions,
  * because region, credentials and endpoint are only known at boot, from IMDS and PID 1's
  * environment, after Quarkus's configuration was read; the extensions stay for what they give the
- * native image (SDK reflection and resource registration). EC2 has no extension: its native-image
- * configuration is ours ({@code aws.nativeimage}).
+ * native image (SDK reflection and resource registration). Every call follows {@link
+ * RetryPolicy#AWS}: throttling and 5xx are retried with jittered backoff, each attempt and each
+ * call has its deadline. EC2 has no
+ * extension: its native-image configuration is ours ({@code aws.nativeimage}).
  */
 @ApplicationScoped
 public class AwsClients {
@@ -33,6 +39,7 @@ public class AwsClients {
 
     private final SessionSource source;
     private AwsSession session;
+    private AwsUnavailableException unavailable;
     private S3Client s3;
     private SsmClient ssm;
     private SecretsManagerClient secretsManager;
@@ -97,9 +104,18 @@ public class AwsClients {
     }
 
     private AwsSession session() throws AwsUnavailableException {
+        if (unavailable != null) {
+            // Once is enough: fetches side by side would each wait out IMDS's deadline again.
+            throw unavailable;
+        }
         if (session == null) {
             long started = System.nanoTime();
-            session = source.open();
+            try {
+                session = source.open();
+            } catch (AwsUnavailableException e) {
+                unavailable = e;
+                throw e;
+            }
             Console.info("AWS region and credentials ready in %d ms", (System.nanoTime() - started) / 1_000_000);
         }
         return session;
@@ -110,9 +126,30 @@ public class AwsClients {
         builder.region(session.region())
                 .credentialsProvider(session.credentials())
                 .httpClient(session.httpClient())
-                .overrideConfiguration(config -> config.defaultProfileFile(session.profileFile()));
+                .overrideConfiguration(config -> config.defaultProfileFile(session.profileFile())
+                        .retryStrategy(retryStrategy(RetryPolicy.AWS))
+                        .apiCallAttemptTimeout(RetryPolicy.AWS.attemptTimeout())
+                        .apiCallTimeout(RetryPolicy.AWS.deadline()));
         endpoint.ifPresent(builder::endpointOverride);
         return builder;
+    }
+
+    /**
+     * The SDK's standard retry strategy (its throttling and transient-error conditions, the
+     * same for every service) on {@code policy}'s figures: exponential backoff with full jitter
+     * from the policy's first wait to its ceiling, throttling included, and its number of
+     * attempts. The circuit breaker is off: a boot makes a handful of calls, each bounded by the
+     * policy's deadline, and a breaker tripped by one throttled source would fail the next one
+     * without trying.
+     */
+    static RetryStrategy retryStrategy(RetryPolicy policy) {
+        BackoffStrategy backoff = BackoffStrategy.exponentialDelay(policy.firstBackoff(), policy.maxBackoff());
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(policy.maxAttempts())
+                .backoffStrategy(backoff)
+                .throttlingBackoffStrategy(backoff)
+                .circuitBreakerEnabled(false)
+                .build();
     }
 
     private static Optional<URI> endpoint(AwsSession session, String serviceId) throws AwsUnavailableException {

@@ -14,6 +14,13 @@ public final class AwsErrors {
      * SDK's own message for a client-side one (connection refused, timeout).
      */
     public static String describe(SdkException e) {
+        Integer attempts = e.numAttempts();
+        // How hard it was tried (RetryPolicy.AWS), so a failure is not taken for a first try.
+        String tried = attempts == null || attempts < 2 ? "" : " after " + attempts + " attempts";
+        return describeOnce(e) + tried;
+    }
+
+    private static String describeOnce(SdkException e) {
         if (e instanceof AwsServiceException service) {
             AwsErrorDetails details = service.awsErrorDetails();
             String code = details == null ? null : details.errorCode();

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -18,6 +20,8 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
 import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
 import software.amazon.awssdk.services.ssm.model.GetParametersByPathRequest;
 import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
+import software.amazon.awssdk.services.ssm.model.GetParametersRequest;
+import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
@@ -84,6 +88,27 @@ public final class AwsReads {
         }
     }
 
+    /**
+     * Makes the clients these reads will need now, one after the other, so that fetches side by
+     * side each time their own round trips rather than a wait for a client another is making.
+     * A failure is left for the fetches to meet (the clients remember it).
+     */
+    public void prepare(boolean s3, boolean ssm, boolean secretsManager) {
+        try {
+            if (s3) {
+                aws.s3();
+            }
+            if (ssm) {
+                aws.ssm();
+            }
+            if (secretsManager) {
+                aws.secretsManager();
+            }
+        } catch (AwsUnavailableException e) {
+            // Thrown again, with the same message, by the first fetch that needs a client.
+        }
+    }
+
     /** The keys under {@code prefix}, every page of them, in S3's order. */
     public List<String> s3Keys(String bucket, String prefix) throws AwsUnavailableException {
         ListObjectsV2Request request =
@@ -103,6 +128,36 @@ public final class AwsReads {
                         .build())
                 .parameter();
     }
+
+    /**
+     * Up to {@link #SSM_BATCH} parameters in one call (GetParameters), decrypted, by the name they
+     * were asked for; a name SSM reports as invalid or does not answer for is absent.
+     */
+    public Map<String, Parameter> ssmParameters(List<String> names) throws AwsUnavailableException {
+        if (names.size() > SSM_BATCH) {
+            throw new IllegalArgumentException("GetParameters takes at most " + SSM_BATCH + " names");
+        }
+        GetParametersResponse response = aws.ssm()
+                .getParameters(GetParametersRequest.builder()
+                        .names(names)
+                        .withDecryption(true)
+                        .build());
+        Map<String, Parameter> byName = new HashMap<>();
+        for (Parameter parameter : response.parameters()) {
+            // A name asked with a version or label ("/p:3") comes back as "/p" with the selector apart.
+            String selector = parameter.selector() == null ? "" : parameter.selector();
+            byName.put(parameter.name() + selector, parameter);
+            byName.putIfAbsent(parameter.name(), parameter);
+            if (parameter.arn() != null) {
+                byName.putIfAbsent(parameter.arn() + selector, parameter);
+            }
+        }
+        byName.keySet().retainAll(names);
+        return byName;
+    }
+
+    /** The most names one GetParameters call takes (the API's limit). */
+    public static final int SSM_BATCH = 10;
 
     /** Every parameter below {@code path}, recursively, every page of them. */
     public List<Parameter> ssmParametersUnder(String path) throws AwsUnavailableException {

@@ -46,13 +46,11 @@ public interface InitConfig {
         @WithDefault("15s")
         Duration dhcp();
 
-        /** One IMDS request (connect, then read). */
-        @WithDefault("2s")
-        Duration imdsRequest();
-
-        /** Between two attempts of an IMDS request. */
-        @WithDefault("1s")
-        Duration imdsRetryDelay();
+        /**
+         * Overrides the deadline of every IMDS call, {@code RetryPolicy.IMDS}'s (where the figure
+         * and its reasons are): for tests, whose client must fail fast when made by mistake.
+         */
+        Optional<Duration> imds();
 
         /**
          * How long one init script may run before the boot stops it and fails (upstream: no limit;

@@ -5,14 +5,22 @@ import dev.easyto.init.aws.AwsErrors;
 import dev.easyto.init.aws.AwsReads;
 import dev.easyto.init.aws.AwsUnavailableException;
 import dev.easyto.init.aws.ImdsClient;
+import dev.easyto.init.aws.Parallel;
 import dev.easyto.init.log.Console;
 import dev.easyto.init.spec.EnvFrom;
 import dev.easyto.init.spec.NameValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
  * Fetches one {@code env-from} item. A failed fetch or an unusable value is an {@link
@@ -34,6 +42,124 @@ public class EnvResolver {
     public EnvResolver(ImdsClient imds, AwsClients aws) {
         this.imds = imds;
         this.aws = new AwsReads(aws);
+    }
+
+    /**
+     * Every item fetched side by side ({@link Parallel}), SSM names in GetParameters calls of
+     * {@link AwsReads#SSM_BATCH}; the outcomes come in the order of {@code items}, each printing
+     * its console lines when replayed, so the caller applies them in the spec's order. A failed
+     * SSM batch fails each of its items with the batch's error; GetParameters refused (403
+     * AccessDenied: a role that allows only ssm:GetParameter, as upstream's docs ask; or any
+     * other 4xx) falls back to one GetParameter per name.
+     */
+    public List<Parallel.Outcome<List<NameValue>>> resolveAll(List<EnvFrom> items) {
+        List<String> ssmNames = items.stream()
+                .filter(EnvFrom.Ssm.class::isInstance)
+                .map(item -> ((EnvFrom.Ssm) item).path())
+                .distinct()
+                .toList();
+        List<Parallel.Task<Object>> tasks = new ArrayList<>();
+        for (int i = 0; i < ssmNames.size(); i += AwsReads.SSM_BATCH) {
+            List<String> batch = ssmNames.subList(i, Math.min(ssmNames.size(), i + AwsReads.SSM_BATCH));
+            tasks.add(() -> ssmBatch(batch));
+        }
+        int batches = tasks.size();
+        for (EnvFrom item : items) {
+            if (!(item instanceof EnvFrom.Ssm)) {
+                tasks.add(() -> resolve(item));
+            }
+        }
+        aws.prepare(
+                items.stream().anyMatch(EnvFrom.S3.class::isInstance),
+                !ssmNames.isEmpty(),
+                items.stream().anyMatch(EnvFrom.SecretsManager.class::isInstance));
+        List<Parallel.Outcome<Object>> done = Parallel.run("env-from", tasks);
+        List<Parallel.Outcome<List<NameValue>>> outcomes = new ArrayList<>();
+        int next = batches;
+        Set<Integer> replayed = new HashSet<>();
+        for (EnvFrom item : items) {
+            if (item instanceof EnvFrom.Ssm ssm) {
+                int index = ssmNames.indexOf(ssm.path()) / AwsReads.SSM_BATCH;
+                // The batch's own lines once, with the first of its items.
+                outcomes.add(ssmOutcome(ssm, done.get(index), replayed.add(index)));
+            } else {
+                outcomes.add(cast(done.get(next++)));
+            }
+        }
+        return outcomes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Parallel.Outcome<List<NameValue>> cast(Parallel.Outcome<Object> outcome) {
+        return new Parallel.Outcome<>((List<NameValue>) outcome.value(), outcome.failure(), outcome.console());
+    }
+
+    /** One SSM item from its batch: the value (or its own failure), made into variables, lines held. */
+    @SuppressWarnings("unchecked")
+    private static Parallel.Outcome<List<NameValue>> ssmOutcome(
+            EnvFrom.Ssm ssm, Parallel.Outcome<Object> batch, boolean withBatchLines) {
+        String source = "ssm parameter " + ssm.path();
+        List<String> lines = new ArrayList<>(withBatchLines ? batch.console() : List.of());
+        Console.hold();
+        List<NameValue> value = null;
+        Exception failure = null;
+        try {
+            if (batch.failure() instanceof SdkException e) {
+                throw new EnvSourceException(source + ": " + AwsErrors.describe(e), e);
+            } else if (batch.failure() != null) {
+                throw batch.failure();
+            }
+            SsmValue fetched = ((Map<String, SsmValue>) batch.value()).get(ssm.path());
+            if (fetched == null) {
+                throw new EnvSourceException(source + ": ParameterNotFound (SSM has no parameter by that name)");
+            }
+            if (fetched.failure() != null) {
+                throw new EnvSourceException(source + ": " + AwsErrors.describe(fetched.failure()), fetched.failure());
+            }
+            value = variables("ssm", source, fetched.value(), ssm.name(), ssm.base64Encode());
+        } catch (Exception e) {
+            failure = e;
+        } finally {
+            lines.addAll(Console.release());
+        }
+        return new Parallel.Outcome<>(value, failure, lines);
+    }
+
+    /** One name of a batch: its value, or the error of the GetParameter that fetched it alone. */
+    @SuppressWarnings("ArrayRecordComponent")
+    private record SsmValue(byte[] value, SdkException failure) {}
+
+    private Map<String, SsmValue> ssmBatch(List<String> names) throws AwsUnavailableException {
+        Map<String, SsmValue> values = new HashMap<>();
+        Map<String, Parameter> found;
+        try {
+            found = aws.ssmParameters(names);
+        } catch (SdkException e) {
+            // A refusal of the call itself (403: a role without ssm:GetParameters; 400: one name
+            // SSM will not take) is each name's own question: asked one at a time, one item's
+            // fault stays that item's. Throttling and 5xx have had their retries already.
+            if (!(e instanceof AwsServiceException service)
+                    || service.statusCode() < 400
+                    || service.statusCode() >= 500
+                    || service.isThrottlingException()) {
+                throw e;
+            }
+            Console.debug("ssm: GetParameters refused (%s), asking one name at a time", AwsErrors.describe(e));
+            for (String name : names) {
+                try {
+                    values.put(name, new SsmValue(utf8(aws.ssmParameter(name).value()), null));
+                } catch (SdkException one) {
+                    values.put(name, new SsmValue(null, one));
+                }
+            }
+            return values;
+        }
+        found.forEach((name, parameter) -> values.put(name, new SsmValue(utf8(parameter.value()), null)));
+        return values;
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     public List<NameValue> resolve(EnvFrom item) throws EnvSourceException, AwsUnavailableException {

@@ -1,6 +1,8 @@
 package dev.easyto.init.log;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,7 +22,31 @@ public final class Console {
     // level is the spec's `debug`, which merge-spec sets once it is known; nothing else changes it.
     private static volatile Level threshold = Level.INFO;
 
+    /** Lines of the current thread held back rather than printed (see {@link #hold()}). */
+    private static final ThreadLocal<List<String>> HELD = new ThreadLocal<>();
+
     private Console() {}
+
+    /**
+     * From now on, this thread's lines are held rather than printed, until {@link #release()}:
+     * for work done in parallel whose lines must come out in a fixed order whichever finishes
+     * first.
+     */
+    public static void hold() {
+        HELD.set(new ArrayList<>());
+    }
+
+    /** Stops holding this thread's lines and returns those held, in order. */
+    public static List<String> release() {
+        List<String> held = HELD.get();
+        HELD.remove();
+        return held == null ? List.of() : List.copyOf(held);
+    }
+
+    /** Prints lines {@link #release()} returned, as they would have been printed. */
+    public static void replay(List<String> lines) {
+        lines.forEach(Console::print);
+    }
 
     public static void setDebug(boolean debug) {
         threshold = debug ? Level.DEBUG : Level.INFO;
@@ -51,10 +77,20 @@ public final class Console {
             return;
         }
         String message = args.length == 0 ? format : String.format(Locale.ROOT, format, args);
+        String line = level.name().toLowerCase(Locale.ROOT) + ": " + message;
+        List<String> held = HELD.get();
+        if (held != null) {
+            held.add(line);
+        } else {
+            print(line);
+        }
+    }
+
+    private static void print(String line) {
         // System.err writes straight to fd 2, so a dup2 onto fd 2 (test mode) redirects it too.
         PrintStream err = System.err;
         synchronized (err) {
-            err.println(level.name().toLowerCase(Locale.ROOT) + ": " + message);
+            err.println(line);
             err.flush();
         }
     }

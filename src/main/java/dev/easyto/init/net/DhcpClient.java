@@ -1,6 +1,7 @@
 package dev.easyto.init.net;
 
 import dev.easyto.init.log.Console;
+import dev.easyto.init.retry.RetryPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -8,14 +9,14 @@ import java.util.function.IntSupplier;
 
 /**
  * One DHCPv4 exchange (upstream's client): DISCOVER until the first OFFER with this exchange's xid
- * and a server id, then REQUEST that offer until the first ACK. A message is sent again after 200
- * ms without an answer, then after twice as long each time up to 4 s, all within one budget
- * (upstream: 15 s). No renewal, no release: the lease is kept as long as the machine runs.
+ * and a server id, then REQUEST that offer until the first ACK. A message is sent again after the
+ * backoff of {@link RetryPolicy#DHCP} without an answer (about 200 ms, then twice as long each
+ * time up to 4 s, jittered so that a rack of instances does not retransmit in step), all within
+ * one budget, the policy's deadline (upstream: 15 s): a server that answers late, or only starts
+ * after the init, is still heard. No renewal, no release: the lease is kept as long as the
+ * machine runs.
  */
 public final class DhcpClient {
-
-    static final long FIRST_RETRANSMIT_MS = 200;
-    static final long MAX_RETRANSMIT_MS = 4000;
 
     /** How the messages travel; {@link UdpDhcpTransport} on a machine. */
     public interface Transport extends AutoCloseable {
@@ -29,22 +30,25 @@ public final class DhcpClient {
     }
 
     private final Transport transport;
+    private final RetryPolicy policy;
     private final Duration budget;
     private final IntSupplier xids;
 
+    /** An exchange under {@link RetryPolicy#DHCP} with {@code budget} as its deadline (configured). */
     public DhcpClient(Transport transport, Duration budget) {
         this(transport, budget, () -> ThreadLocalRandom.current().nextInt());
     }
 
     DhcpClient(Transport transport, Duration budget, IntSupplier xids) {
         this.transport = transport;
+        this.policy = RetryPolicy.DHCP.withDeadline(budget);
         this.budget = budget;
         this.xids = xids;
     }
 
-    /** The wait before sending attempt {@code attempt + 1} (0-based): 200, 400, 800 ... 4000 ms. */
-    static long retransmitDelayMillis(int attempt) {
-        return Math.min(FIRST_RETRANSMIT_MS << Math.min(attempt, 16), MAX_RETRANSMIT_MS);
+    /** The wait before sending attempt {@code attempt + 1} (0-based): the policy's jittered backoff. */
+    long retransmitDelayMillis(int attempt) {
+        return policy.backoff(attempt).toMillis();
     }
 
     /**

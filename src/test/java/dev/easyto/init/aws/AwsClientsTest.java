@@ -100,4 +100,17 @@ class AwsClientsTest {
     private static void assertArrayEqualsText(String expected, byte[] actual) {
         assertEquals(expected, new String(actual, StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aSessionThatCannotBeOpenedIsNotTriedAgainByEachClient() {
+        AtomicInteger opened = new AtomicInteger();
+        AwsClients clients = new AwsClients(() -> {
+            opened.incrementAndGet();
+            throw new AwsUnavailableException("no instance profile", null);
+        });
+        assertThrows(AwsUnavailableException.class, clients::ssm);
+        AwsUnavailableException again = assertThrows(AwsUnavailableException.class, clients::s3);
+        assertEquals("no instance profile", again.getMessage());
+        assertEquals(1, opened.get());
+    }
 }

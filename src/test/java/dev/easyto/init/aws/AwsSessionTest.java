@@ -31,7 +31,8 @@ class AwsSessionTest {
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), MockImds.Data.of(scenario))) {
             String endpoint = "http://127.0.0.1:" + mock.port();
             AwsSession session = AwsSession.forInstance(
-                    new HttpImdsClient(endpoint, Duration.ofSeconds(2), Duration.ofSeconds(1)),
+                    new HttpImdsClient(
+                            endpoint, dev.easyto.init.retry.RetryPolicy.IMDS.withDeadline(Duration.ofSeconds(3))),
                     Map.of("AWS_EC2_METADATA_SERVICE_ENDPOINT", endpoint));
             assertEquals(Region.US_EAST_1, session.region());
             AwsCredentials credentials = session.credentials().resolveCredentials();
@@ -45,7 +46,8 @@ class AwsSessionTest {
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), MockImds.Data.of(scenario))) {
             String endpoint = "http://127.0.0.1:" + mock.port();
             AwsSession session = AwsSession.forInstance(
-                    new HttpImdsClient(endpoint, Duration.ofSeconds(2), Duration.ofSeconds(1)),
+                    new HttpImdsClient(
+                            endpoint, dev.easyto.init.retry.RetryPolicy.IMDS.withDeadline(Duration.ofSeconds(3))),
                     Map.of("AWS_EC2_METADATA_SERVICE_ENDPOINT", endpoint, "AWS_REGION", "eu-west-3"));
             assertEquals(Region.EU_WEST_3, session.region());
         }

@@ -44,6 +44,16 @@ class BenchMainTest {
     }
 
     @Test
+    void fetchRunsAreReadPerArtifact() throws Exception {
+        Path fetches = dir.resolve("fetches");
+        Files.writeString(fetches, "jvm 12 900 850 1900\nnative 12 80 55 250\n");
+        Map<String, List<FetchRun>> runs = BenchMain.fetches(fetches);
+        assertEquals(List.of(new FetchRun(12, 80, 55, 250)), runs.get("native"));
+        Files.writeString(fetches, "jvm 12 900\n");
+        assertThrows(IllegalArgumentException.class, () -> BenchMain.fetches(fetches));
+    }
+
+    @Test
     void aMalformedResultsLineIsRefused() throws Exception {
         Path results = dir.resolve("results");
         Files.writeString(results, "jvm 2350\n");

@@ -14,17 +14,24 @@ import java.util.TreeSet;
  * What make bench reports of its runs, per artifact (jvm, native): {@code target/bench.json} as
  * {@code {"runs": N, "artifacts": {"jvm": M, "native": M}}}, each M with {@code command_start_ms}
  * (median, p95), {@code boot_ms} (median), {@code phases_ms} (median per phase), {@code rss_kb}
- * (median), {@code size_bytes} and {@code size_of} (what the size counts); and the same side by
- * side as a table.
+ * (median), {@code size_bytes} and {@code size_of} (what the size counts), and, when the fetch
+ * benchmark ran, {@code fetch_ms}: {@code fetches} (how many the init made of 20 SSM parameters and
+ * 10 secrets), {@code wall_median}, {@code slowest_single_median} and {@code sum_median}; and the
+ * same side by side as a table.
  */
 final class BenchReport {
     /** One artifact: its runs, and the size of what a user installs and what that is. */
-    record Artifact(String name, List<BenchRun> runs, long sizeBytes, String sizeOf) {
+    record Artifact(String name, List<BenchRun> runs, long sizeBytes, String sizeOf, List<FetchRun> fetches) {
         Artifact {
             if (runs.isEmpty()) {
                 throw new IllegalArgumentException(name + ": no runs");
             }
             runs = List.copyOf(runs);
+            fetches = List.copyOf(fetches);
+        }
+
+        Artifact(String name, List<BenchRun> runs, long sizeBytes, String sizeOf) {
+            this(name, runs, sizeBytes, sizeOf, List.of());
         }
     }
 
@@ -79,6 +86,26 @@ final class BenchReport {
                                 Stats.median(runs.stream().map(BenchRun::rssKb).toList()))));
         tree.put("size_bytes", artifact.sizeBytes());
         tree.put("size_of", artifact.sizeOf());
+        if (!artifact.fetches().isEmpty()) {
+            tree.put("fetch_ms", fetchTree(artifact.fetches()));
+        }
+        return tree;
+    }
+
+    /** The fetch benchmark's medians: wall time of all fetches against the slowest single one. */
+    private static Map<String, Object> fetchTree(List<FetchRun> fetches) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("fetches", fetches.getFirst().fetches());
+        tree.put(
+                "wall_median",
+                Stats.plain(Stats.median(fetches.stream().map(FetchRun::wallMs).toList())));
+        tree.put(
+                "slowest_single_median",
+                Stats.plain(
+                        Stats.median(fetches.stream().map(FetchRun::slowestMs).toList())));
+        tree.put(
+                "sum_median",
+                Stats.plain(Stats.median(fetches.stream().map(FetchRun::sumMs).toList())));
         return tree;
     }
 
@@ -117,6 +144,11 @@ final class BenchReport {
                 out,
                 "size bytes",
                 columns.stream().map(c -> String.valueOf(c.get("size_bytes"))).toList());
+        if (columns.stream().allMatch(c -> c.containsKey("fetch_ms"))) {
+            row(out, "30 env-from: wall med ms", values(columns, "fetch_ms", "wall_median"));
+            row(out, "  slowest single med ms", values(columns, "fetch_ms", "slowest_single_median"));
+            row(out, "  sum of fetches med ms", values(columns, "fetch_ms", "sum_median"));
+        }
         TreeSet<String> phases = new TreeSet<>();
         columns.forEach(c -> phases.addAll(((Map<String, Object>) c.get("phases_ms")).keySet()));
         for (String phase : phases) {

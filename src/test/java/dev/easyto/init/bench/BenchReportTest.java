@@ -23,12 +23,17 @@ class BenchReportTest {
                         "jvm",
                         List.of(run(2300, 370, 90, 114000), run(2400, 380, 91, 115000), run(2350, 360, 92, 114500)),
                         60_000_000L,
-                        "runtime and application"),
+                        "runtime and application",
+                        List.of(new FetchRun(12, 900, 850, 1900), new FetchRun(12, 1000, 950, 2100))),
                 new BenchReport.Artifact(
                         "native",
                         List.of(run(120, 20, 2, 30000), run(100, 15, 3, 31000), run(110, 18, 2, 30500)),
                         70_000_000L,
-                        "executable and lib/")));
+                        "executable and lib/",
+                        List.of(
+                                new FetchRun(12, 90, 60, 300),
+                                new FetchRun(12, 70, 50, 200),
+                                new FetchRun(12, 80, 55, 250)))));
     }
 
     private static JsonNode json() throws Exception {
@@ -50,8 +55,12 @@ class BenchReportTest {
         assertEquals(Set.of("jvm", "native"), keys(root.get("artifacts")));
         for (JsonNode artifact : root.get("artifacts")) {
             assertEquals(
-                    Set.of("command_start_ms", "boot_ms", "phases_ms", "rss_kb", "size_bytes", "size_of"),
+                    Set.of("command_start_ms", "boot_ms", "phases_ms", "rss_kb", "size_bytes", "size_of", "fetch_ms"),
                     keys(artifact));
+            assertEquals(
+                    Set.of("fetches", "wall_median", "slowest_single_median", "sum_median"),
+                    keys(artifact.get("fetch_ms")));
+            artifact.get("fetch_ms").forEach(figure -> assertTrue(figure.isNumber()));
             assertEquals(Set.of("median", "p95"), keys(artifact.get("command_start_ms")));
             assertEquals(Set.of("median"), keys(artifact.get("boot_ms")));
             assertEquals(Set.of("median"), keys(artifact.get("rss_kb")));
@@ -77,6 +86,23 @@ class BenchReportTest {
         assertEquals(110, nativeImage.get("command_start_ms").get("median").asLong());
         assertEquals(2, nativeImage.get("phases_ms").get("network").asLong());
         assertEquals("executable and lib/", nativeImage.get("size_of").asText());
+        assertEquals(950, jvm.get("fetch_ms").get("wall_median").asLong());
+        assertEquals(900, jvm.get("fetch_ms").get("slowest_single_median").asLong());
+        assertEquals(80, nativeImage.get("fetch_ms").get("wall_median").asLong());
+        assertEquals(
+                55, nativeImage.get("fetch_ms").get("slowest_single_median").asLong());
+        assertEquals(250, nativeImage.get("fetch_ms").get("sum_median").asLong());
+        assertEquals(12, nativeImage.get("fetch_ms").get("fetches").asInt());
+    }
+
+    @Test
+    void withoutTheFetchBenchmarkThereIsNoFetchFigure() throws Exception {
+        BenchReport report =
+                new BenchReport(List.of(new BenchReport.Artifact("native", List.of(run(1, 1, 1, 1)), 1, "x")));
+        JsonNode artifact =
+                new ObjectMapper().readTree(report.json()).get("artifacts").get("native");
+        assertTrue(!artifact.has("fetch_ms"));
+        assertTrue(report.table().lines().noneMatch(l -> l.contains("env-from")));
     }
 
     @Test
@@ -102,5 +128,7 @@ class BenchReportTest {
         assertTrue(table.lines().anyMatch(l -> l.matches("command start median ms +2350 +110")), table);
         assertTrue(table.lines().anyMatch(l -> l.matches("PID 1 RSS median kB +114500 +30500")), table);
         assertTrue(table.lines().anyMatch(l -> l.matches(" +network ms +91 +2")), table);
+        assertTrue(table.lines().anyMatch(l -> l.matches("30 env-from: wall med ms +950 +80")), table);
+        assertTrue(table.lines().anyMatch(l -> l.matches("  slowest single med ms +900 +55")), table);
     }
 }

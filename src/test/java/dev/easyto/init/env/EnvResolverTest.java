@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.easyto.init.aws.AwsClients;
 import dev.easyto.init.aws.FakeImdsClient;
 import dev.easyto.init.aws.MotoServer;
+import dev.easyto.init.aws.Parallel;
 import dev.easyto.init.spec.EnvFrom;
 import dev.easyto.init.spec.NameValue;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +58,10 @@ class EnvResolverTest {
                 .createSecret(b -> b.name("env/binary")
                         .secretBinary(SdkBytes.fromByteArray(
                                 new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef})));
+        for (int i = 0; i < 23; i++) {
+            int n = i;
+            aws.ssm().putParameter(b -> b.name("/many/p" + n).value("v" + n).type(ParameterType.SECURE_STRING));
+        }
         resolver = new EnvResolver(new FakeImdsClient(), aws);
     }
 
@@ -139,6 +145,49 @@ class EnvResolverTest {
                         .getFirst()
                         .value()
                         .length());
+    }
+
+    /**
+     * All at once: 23 SSM names (three GetParameters batches), a missing one among them, the
+     * other sources beside them; the outcomes come in the spec's order, failures in their place.
+     */
+    @Test
+    void everySourceAtOnceInTheSpecsOrder() throws Exception {
+        List<EnvFrom> items = new ArrayList<>();
+        items.add(new EnvFrom.S3("env-test", "key.txt", "KEY", false, false));
+        for (int i = 22; i >= 0; i--) {
+            items.add(new EnvFrom.Ssm("/many/p" + i, "P" + i, false, false));
+            if (i == 12) {
+                items.add(new EnvFrom.Ssm("/many/missing", "MISSING", false, true));
+                items.add(new EnvFrom.SecretsManager("env/secret", "SECRET", false, false));
+            }
+        }
+        items.add(new EnvFrom.Ssm("/many/p3", "AGAIN", false, false));
+        List<Parallel.Outcome<List<NameValue>>> outcomes = resolver.resolveAll(items);
+        assertEquals(items.size(), outcomes.size());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Parallel.Outcome<List<NameValue>> outcome = outcomes.get(i);
+            if (items.get(i) instanceof EnvFrom.Ssm ssm && ssm.path().equals("/many/missing")) {
+                EnvSourceException e = assertThrows(EnvSourceException.class, outcome::replay);
+                assertTrue(e.getMessage().startsWith("ssm parameter /many/missing: ParameterNotFound"), e.getMessage());
+                continue;
+            }
+            for (NameValue variable : outcome.replay()) {
+                names.add(variable.name() + "=" + variable.value());
+            }
+        }
+        List<String> expected = new ArrayList<>(List.of("KEY=k-123"));
+        for (int i = 22; i >= 0; i--) {
+            expected.add("P" + i + "=v" + i);
+            if (i == 12) {
+                expected.add("SECRET=s-1");
+            }
+        }
+        expected.add("AGAIN=v3");
+        assertEquals(expected, names);
+        // The fetch lines, held while fetching, name the variables in the spec's order too.
+        assertEquals(List.of("info: resolved env P22 from ssm"), outcomes.get(1).console());
     }
 
     private static void assertFailure(String prefix, EnvFrom item) {

@@ -116,4 +116,20 @@ final class MetadataTree {
                   "Expiration" : "2099-12-31T23:59:59Z"
                 }""";
     }
+
+    /** The instance identity document, for this tree's first NIC. */
+    static String identityDocument() {
+        return """
+                {
+                  "accountId" : "123456789012",
+                  "architecture" : "x86_64",
+                  "availabilityZone" : "%s",
+                  "imageId" : "%s",
+                  "instanceId" : "%s",
+                  "instanceType" : "%s",
+                  "privateIp" : "%s",
+                  "region" : "%s",
+                  "version" : "2017-09-30"
+                }""".formatted(AVAILABILITY_ZONE, AMI_ID, INSTANCE_ID, INSTANCE_TYPE, privateIp(0), REGION);
+    }
 }

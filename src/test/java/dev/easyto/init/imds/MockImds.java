@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,17 +59,22 @@ public final class MockImds implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    private final InetSocketAddress address;
     private final ExecutorService executor;
+    private final ImdsFaults faults;
+    private volatile HttpServer server;
+    private volatile boolean closed;
     private final Data data;
     private final MetadataTree tree;
     private final String token;
     private final Instant started;
     private final PrintStream log;
 
-    private MockImds(HttpServer server, ExecutorService executor, Data data, PrintStream log) {
-        this.server = server;
+    private MockImds(InetSocketAddress address, ExecutorService executor, Data data, PrintStream log)
+            throws IOException {
+        this.address = address;
         this.executor = executor;
+        this.faults = ImdsFaults.of(data.scenario());
         this.data = data;
         this.tree = MetadataTree.create(
                 data.nicCount(),
@@ -97,14 +101,52 @@ public final class MockImds implements AutoCloseable {
     }
 
     static MockImds start(InetSocketAddress address, Data data, PrintStream log) throws IOException {
-        HttpServer server = HttpServer.create(address, 64);
         // The init's boot phases and its spot monitor talk to IMDS concurrently, with keep-alive.
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        MockImds imds = new MockImds(server, executor, data, log);
-        server.createContext("/", imds::handle);
-        server.setExecutor(executor);
-        server.start();
+        MockImds imds = new MockImds(address, executor, data, log);
+        imds.listen(address);
         return imds;
+    }
+
+    private void listen(InetSocketAddress on) throws IOException {
+        HttpServer created = HttpServer.create(on, 64);
+        created.createContext("/", this::handle);
+        created.setExecutor(executor);
+        created.start();
+        server = created;
+    }
+
+    /**
+     * The scenario's {@code unreachable} fault: connections refused from now on for that long
+     * (EC2's IMDS early in a boot), then served again on the same port. Nothing when it has none.
+     */
+    public void goUnreachable() throws IOException {
+        Duration unreachable = faults.unreachable();
+        if (unreachable.isZero()) {
+            return;
+        }
+        InetSocketAddress bound = new InetSocketAddress(address.getAddress(), port());
+        server.stop(0);
+        if (log != null) {
+            log.printf("unreachable for %d s%n", unreachable.toSeconds());
+        }
+        // Not a daemon: with the server stopped, it is what keeps the standalone mock's JVM alive.
+        Thread.ofPlatform().daemon(false).name("mock-imds-unreachable").start(() -> {
+            try {
+                Thread.sleep(unreachable);
+                if (closed) {
+                    return;
+                }
+                listen(bound);
+                if (log != null) {
+                    log.printf("reachable again%n");
+                }
+            } catch (InterruptedException | IOException e) {
+                if (log != null) {
+                    log.printf("not listening again: %s%n", e);
+                }
+            }
+        });
     }
 
     public int port() {
@@ -117,6 +159,7 @@ public final class MockImds implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         server.stop(0);
         executor.shutdownNow();
     }
@@ -124,7 +167,17 @@ public final class MockImds implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
-            Response response = respond(exchange);
+            Response response;
+            if (exchange.getRequestHeaders().containsKey(WARM_UP_HEADER)) {
+                response = respond(exchange);
+            } else {
+                Optional<Response> faulty = fault(exchange);
+                if (faulty.isEmpty()) {
+                    // A dropped connection: closing the exchange unanswered closes it.
+                    return;
+                }
+                response = faulty.get();
+            }
             if (log != null && !exchange.getRequestHeaders().containsKey(WARM_UP_HEADER)) {
                 log.printf(
                         "%s %s %d%n",
@@ -156,6 +209,32 @@ public final class MockImds implements AutoCloseable {
         }
     }
 
+    /** The scenario's fault for this request, if any, else the answer; empty: drop it. */
+    private Optional<Response> fault(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        ImdsFaults.Request request = faults.next(path);
+        if (!request.delay().isZero()) {
+            try {
+                Thread.sleep(request.delay());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return switch (request.fault()) {
+            case null -> Optional.of(respond(exchange));
+            case ImdsFaults.Fault.Status status -> Optional.of(Response.status(status.code()));
+            case ImdsFaults.Fault.Garbage garbage ->
+                Optional.of(new Response(200, "text/plain", new byte[] {(byte) 0xff, 0, (byte) 0xfe, 0x1b}));
+            case ImdsFaults.Fault.Drop drop -> {
+                if (log != null) {
+                    log.printf("%s %s dropped%n", exchange.getRequestMethod(), path);
+                }
+                yield Optional.empty();
+            }
+        };
+    }
+
     private Response respond(HttpExchange exchange) throws IOException {
         // Real IMDS refuses anything that came through a proxy, which is how it blunts SSRF.
         if (exchange.getRequestHeaders().containsKey("X-Forwarded-For")) {
@@ -182,7 +261,8 @@ public final class MockImds implements AutoCloseable {
                     .orElseGet(() -> Response.status(404));
         }
         if (IDENTITY_DOCUMENT.equals(path)) {
-            return new Response(200, "application/json", identityDocument().getBytes(StandardCharsets.UTF_8));
+            return new Response(
+                    200, "application/json", MetadataTree.identityDocument().getBytes(StandardCharsets.UTF_8));
         }
         if ("/latest/meta-data".equals(path) || path.startsWith(META_DATA)) {
             String key = path.length() <= META_DATA.length() ? "" : path.substring(META_DATA.length());
@@ -252,27 +332,6 @@ public final class MockImds implements AutoCloseable {
         return Response.text(200, "{\"action\":\"terminate\",\"time\":\"" + now + "\"}");
     }
 
-    private static String identityDocument() {
-        return """
-                {
-                  "accountId" : "123456789012",
-                  "architecture" : "x86_64",
-                  "availabilityZone" : "%s",
-                  "imageId" : "%s",
-                  "instanceId" : "%s",
-                  "instanceType" : "%s",
-                  "privateIp" : "%s",
-                  "region" : "%s",
-                  "version" : "2017-09-30"
-                }""".formatted(
-                        MetadataTree.AVAILABILITY_ZONE,
-                        MetadataTree.AMI_ID,
-                        MetadataTree.INSTANCE_ID,
-                        MetadataTree.INSTANCE_TYPE,
-                        MetadataTree.privateIp(0),
-                        MetadataTree.REGION);
-    }
-
     /**
      * {@code --listen HOST:PORT --scenario DIR [--nic-count N] [--spot-delay SECONDS] [--ready-file
      * PATH]}: serves until killed, one request per line on standard error.
@@ -309,35 +368,13 @@ public final class MockImds implements AutoCloseable {
                 new InetSocketAddress(listen.substring(0, colon), number("--listen", listen.substring(colon + 1)));
         MockImds imds = start(address, new Data(scenario, nicCount, Duration.ofSeconds(spotDelay)), System.err);
         System.err.printf("mock-imds: listening on %s, scenario %s%n", listen, scenario);
-        warmUp(address, imds.token());
+        WarmUp.run(address, imds.token());
+        imds.goUnreachable();
         if (readyFile != null) {
             // Written whole and renamed so a waiting harness never reads a partial file.
             Path partial = readyFile.resolveSibling(readyFile.getFileName() + ".partial");
             Files.writeString(partial, imds.port() + "\n");
             Files.move(partial, readyFile, StandardCopyOption.ATOMIC_MOVE);
-        }
-    }
-
-    /**
-     * A token and a meta-data read, answered before the harness is told the mock is ready: the
-     * first request a fresh JVM serves takes about 100 ms (class loading, the virtual-thread
-     * scheduler), which real IMDS never costs and which a boot would otherwise count as its own
-     * (make bench times the init). Plain HTTP/1.1 on a socket; not logged.
-     */
-    static void warmUp(InetSocketAddress address, String token) throws IOException {
-        String host = address.getHostString() + ":" + address.getPort();
-        String[] requests = {
-            "PUT " + TOKEN_PATH + " HTTP/1.1\r\nHost: " + host + "\r\n" + TTL_HEADER + ": 60\r\n",
-            "GET " + META_DATA + "instance-id HTTP/1.1\r\nHost: " + host + "\r\n" + TOKEN_HEADER + ": " + token
-                    + "\r\n",
-        };
-        for (String request : requests) {
-            try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
-                socket.getOutputStream()
-                        .write((request + WARM_UP_HEADER + ": 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-                                .getBytes(StandardCharsets.US_ASCII));
-                socket.getInputStream().readAllBytes();
-            }
         }
     }
 

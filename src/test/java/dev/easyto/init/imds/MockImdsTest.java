@@ -93,7 +93,7 @@ class MockImdsTest {
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 MockImds.Data.of(scenario),
                 new PrintStream(logged, true, StandardCharsets.UTF_8));
-        MockImds.warmUp(new InetSocketAddress(InetAddress.getLoopbackAddress(), imds.port()), imds.token());
+        WarmUp.run(new InetSocketAddress(InetAddress.getLoopbackAddress(), imds.port()), imds.token());
         assertEquals("", logged.toString(StandardCharsets.UTF_8));
         assertEquals(200, get(MockImds.META_DATA + "instance-id").statusCode());
         assertEquals(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.easyto.init.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -129,19 +130,24 @@ class DhcpClientTest {
                 transport.sentTypes());
         long firstGap = (transport.sentAtNanos.get(1) - transport.sentAtNanos.get(0)) / 1_000_000;
         long secondGap = (transport.sentAtNanos.get(2) - transport.sentAtNanos.get(1)) / 1_000_000;
-        // Lower bounds exact, upper ones loose enough for a busy machine.
-        assertTrue(firstGap >= 195 && firstGap < 395, "first retransmission after " + firstGap + " ms");
-        assertTrue(secondGap >= 395 && secondGap < 1000, "second retransmission after " + secondGap + " ms");
+        // Jittered between half and all of 200 ms, then of 400 ms; lower bounds exact, upper ones
+        // loose enough for a busy machine.
+        assertTrue(firstGap >= 95 && firstGap < 395, "first retransmission after " + firstGap + " ms");
+        assertTrue(secondGap >= 195 && secondGap < 1000, "second retransmission after " + secondGap + " ms");
     }
 
     @Test
-    void theScheduleDoublesUpTo4Seconds() {
-        List<Long> delays = new ArrayList<>();
+    void theScheduleDoublesUpTo4SecondsJittered() {
+        List<Long> ceilings = new ArrayList<>();
+        DhcpClient client = client(new ScriptedTransport(message -> List.of()), Duration.ofSeconds(15));
         for (int attempt = 0; attempt < 8; attempt++) {
-            delays.add(DhcpClient.retransmitDelayMillis(attempt));
+            long ceiling = RetryPolicy.DHCP.backoffCeiling(attempt).toMillis();
+            ceilings.add(ceiling);
+            long delay = client.retransmitDelayMillis(attempt);
+            assertTrue(delay >= ceiling / 2 && delay <= ceiling, delay + " ms for attempt " + attempt);
         }
-        assertEquals(List.of(200L, 400L, 800L, 1600L, 3200L, 4000L, 4000L, 4000L), delays);
-        assertEquals(4000L, DhcpClient.retransmitDelayMillis(Integer.MAX_VALUE));
+        assertEquals(List.of(200L, 400L, 800L, 1600L, 3200L, 4000L, 4000L, 4000L), ceilings);
+        assertTrue(client.retransmitDelayMillis(Integer.MAX_VALUE) <= 4000L);
     }
 
     @Test
@@ -193,8 +199,9 @@ class DhcpClientTest {
                 DhcpException.class,
                 () -> client(silent, Duration.ofMillis(1100)).acquire("eth0", MAC));
         assertEquals("no DHCP offer on eth0 within 1100 ms", noOffer.getMessage());
-        // At 0, 200 and 600 ms: the next would be due at 1400 ms.
-        assertEquals(3, silent.sent.size());
+        // At 0, after 100-200 ms, then 200-400 ms later, then 400-800 ms later (jittered): at
+        // least 3 and at most 4 sends fit in 1100 ms (the fifth would come 800-1600 ms later).
+        assertTrue(silent.sent.size() >= 3 && silent.sent.size() <= 4, silent.sent.size() + " sends");
 
         ScriptedTransport offersOnly = new ScriptedTransport(message ->
                 message.messageType() == DhcpMessage.DISCOVER ? List.of(reply(message, DhcpMessage.OFFER)) : List.of());

@@ -14,10 +14,13 @@ import java.util.function.Function;
 final class OptionalSources {
     private OptionalSources() {}
 
-    /** One item's work: fails with {@code E} for the source's own failures. */
+    /**
+     * One item's work: fails with {@code E} for the source's own failures, {@link
+     * AwsUnavailableException} without a client; an outcome fetched in parallel replays either.
+     */
     @FunctionalInterface
     interface Source<T, E extends Exception> {
-        T fetch() throws E, AwsUnavailableException;
+        T fetch() throws Exception;
     }
 
     /**
@@ -42,7 +45,10 @@ final class OptionalSources {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            // Only E is left: the Source declares nothing else.
+            if (!sourceFailure.isInstance(e)) {
+                // Not the source's own failure (nothing else is expected): fatal, like no client.
+                throw new BootFailure(fatal.apply(e), e);
+            }
             E failure = sourceFailure.cast(e);
             if (!optional) {
                 throw new BootFailure(fatal.apply(failure), failure);

@@ -1,5 +1,6 @@
 package dev.easyto.init.boot.phase;
 
+import dev.easyto.init.aws.Parallel;
 import dev.easyto.init.boot.BootFailure;
 import dev.easyto.init.boot.Phase;
 import dev.easyto.init.boot.PhaseInfo;
@@ -18,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code env-from} sources in order (IMDS, S3, SSM, Secrets Manager), then the static {@code env}
- * expanded against them. Only the names of fetched variables are ever logged. An optional item
+ * {@code env-from} sources (IMDS, S3, SSM, Secrets Manager), fetched side by side and applied in
+ * the spec's order, then the static {@code env} expanded against them. Only the names of fetched variables are ever logged. An optional item
  * whose fetch or value fails is skipped with a warning; failing to get an AWS client at all stops
  * the boot even for an optional item, as upstream does.
  */
@@ -45,11 +46,16 @@ public class ResolveEnvPhase implements Phase<ResolvedEnv> {
     public ResolvedEnv run(PhaseInputs inputs) throws BootFailure {
         VmSpec spec = inputs.get(MergedSpec.class).spec();
         List<NameValue> resolved = new ArrayList<>();
-        for (EnvFrom source : spec.envFrom()) {
+        List<EnvFrom> sources = spec.envFrom();
+        // Fetched side by side, judged and applied here one by one in the spec's order.
+        List<Parallel.Outcome<List<NameValue>>> outcomes = resolver.resolveAll(sources);
+        for (int i = 0; i < sources.size(); i++) {
+            EnvFrom source = sources.get(i);
+            Parallel.Outcome<List<NameValue>> outcome = outcomes.get(i);
             OptionalSources.run(
                             source.optional(),
                             EnvSourceException.class,
-                            () -> resolver.resolve(source),
+                            outcome::replay,
                             e -> "optional env-from source skipped: " + e.getMessage(),
                             e -> FAILURE + e.getMessage())
                     .ifPresent(resolved::addAll);
