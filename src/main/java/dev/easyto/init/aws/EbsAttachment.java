@@ -1,7 +1,7 @@
 package dev.easyto.init.aws;
 
 import dev.easyto.init.log.Console;
-import dev.easyto.init.retry.Backoff;
+import dev.easyto.init.retry.RetryPolicy;
 import dev.easyto.init.spec.Volume.Tag;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -60,14 +60,14 @@ public final class EbsAttachment {
     }
 
     private final Ec2Client ec2;
-    private final Backoff backoff;
-    private final Backoff.Timing timing;
+    private final RetryPolicy backoff;
+    private final RetryPolicy.Timing timing;
 
     public EbsAttachment(Ec2Client ec2) {
-        this(ec2, Backoff.POLL, Backoff.Timing.SYSTEM);
+        this(ec2, RetryPolicy.POLL, RetryPolicy.Timing.SYSTEM);
     }
 
-    EbsAttachment(Ec2Client ec2, Backoff backoff, Backoff.Timing timing) {
+    EbsAttachment(Ec2Client ec2, RetryPolicy backoff, RetryPolicy.Timing timing) {
         this.ec2 = ec2;
         this.backoff = backoff;
         this.timing = timing;

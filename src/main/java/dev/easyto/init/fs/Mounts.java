@@ -8,7 +8,7 @@ import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.MountCalls;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
-import dev.easyto.init.retry.Backoff;
+import dev.easyto.init.retry.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -26,19 +26,25 @@ import java.util.Optional;
 @ApplicationScoped
 public class Mounts {
     /** Between two tries of a busy unmount: a process that just died takes milliseconds to let go. */
-    static final Backoff BUSY = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1));
+    static final RetryPolicy BUSY = new RetryPolicy(
+            "unmount",
+            Duration.ofMillis(50),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            Integer.MAX_VALUE,
+            Duration.ofSeconds(10));
 
     private final MountCalls mountCalls;
-    private final Backoff.Timing timing;
+    private final RetryPolicy.Timing timing;
     private final Deque<String> mounted = new ArrayDeque<>();
     private final Deque<String> volumes = new ArrayDeque<>();
 
     @Inject
     public Mounts(MountCalls mountCalls) {
-        this(mountCalls, Backoff.Timing.SYSTEM);
+        this(mountCalls, RetryPolicy.Timing.SYSTEM);
     }
 
-    Mounts(MountCalls mountCalls, Backoff.Timing timing) {
+    Mounts(MountCalls mountCalls, RetryPolicy.Timing timing) {
         this.mountCalls = mountCalls;
         this.timing = timing;
     }
@@ -88,7 +94,7 @@ public class Mounts {
      * never fatal: the power-off must happen.
      */
     public void unmountVolumes(Duration busyFor) {
-        long deadline = Backoff.deadline(timing.nanoTime(), busyFor);
+        long deadline = RetryPolicy.deadline(timing.nanoTime(), busyFor);
         for (String target : volumes()) {
             try {
                 Optional<Boolean> done = BUSY.await(deadline, () -> unmountOnce(target), timing);

@@ -4,6 +4,7 @@ import dev.easyto.init.log.Console;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
@@ -35,6 +36,10 @@ import java.util.function.Predicate;
  *   <li>{@link #DHCP}: the retransmissions of upstream's client, 200 ms doubling to 4 s (RFC 2131
  *       asks for about 4 s, doubling, randomised) within 15 s (upstream's budget for a whole
  *       exchange); the attempt timeout is the wait for an answer before sending again.
+ *   <li>{@link #POLL}: waiting for something to happen rather than retrying a failure (an EBS
+ *       volume to become available, its device node to appear), 100 ms doubling to 10 s within
+ *       the caller's deadline (the volume's {@code timeout}), through {@link #await}. Upstream's
+ *       Rust init spun in a loop here, hammering the EC2 API; its Zig init used these figures.
  * </ul>
  *
  * @param what what the calls are to, for the console ("IMDS")
@@ -60,6 +65,14 @@ public record RetryPolicy(
 
     public static final RetryPolicy DHCP = new RetryPolicy(
             "DHCP", Duration.ofMillis(200), Duration.ofSeconds(4), Duration.ofSeconds(4), 1000, Duration.ofSeconds(15));
+
+    public static final RetryPolicy POLL = new RetryPolicy(
+            "polling",
+            Duration.ofMillis(100),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(10),
+            Integer.MAX_VALUE,
+            Duration.ofSeconds(300));
 
     public RetryPolicy {
         Objects.requireNonNull(what, "what");
@@ -202,6 +215,58 @@ public record RetryPolicy(
                 throw new IOException(target + ": interrupted while waiting to retry", e);
             }
         }
+    }
+
+    /** One look at what {@link #await} waits for: a value once it is there, empty while it is not. */
+    @FunctionalInterface
+    public interface Check<T, E extends Exception> {
+        Optional<T> look() throws E;
+    }
+
+    /**
+     * Looks until {@code check} finds its value or {@code deadline} ({@link Timing#nanoTime} units)
+     * has passed, waiting this policy's backoff between looks (never less than half the first
+     * backoff, so a poll never spins); the last wait is cut to the deadline and a last look is made
+     * there, so a value that arrives during the final wait is still seen. A failure of {@code
+     * check} ends the wait at once. The policy's attempts and deadline do not apply: the caller's
+     * deadline does.
+     *
+     * @return the value, or empty when the deadline came first
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
+    public <T, E extends Exception> Optional<T> await(long deadline, Check<T, E> check, Timing timing)
+            throws E, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            Optional<T> found = check.look();
+            if (found.isPresent()) {
+                return found;
+            }
+            long left = deadline - timing.nanoTime();
+            if (left <= 0) {
+                return Optional.empty();
+            }
+            Duration wait = backoff(attempt, timing.random());
+            timing.sleep(Duration.ofNanos(Math.min(wait.toNanos(), left)));
+        }
+    }
+
+    /** {@link #await} on the real clock. */
+    public <T, E extends Exception> Optional<T> await(long deadline, Check<T, E> check) throws E, InterruptedException {
+        return await(deadline, check, Timing.SYSTEM);
+    }
+
+    /**
+     * The deadline {@code timeout} after {@code now}, saturated so that a huge timeout (user data's
+     * is a 64-bit number of seconds) cannot wrap around into the past.
+     */
+    public static long deadline(long now, Duration timeout) {
+        long nanos;
+        try {
+            nanos = timeout.toNanos();
+        } catch (ArithmeticException e) {
+            nanos = Long.MAX_VALUE / 2;
+        }
+        return now + Math.min(nanos, Long.MAX_VALUE / 2);
     }
 
     /** The retries of a call ran out: the last failure, with how many attempts over how long. */

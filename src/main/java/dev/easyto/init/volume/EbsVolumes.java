@@ -13,7 +13,7 @@ import dev.easyto.init.fs.Root;
 import dev.easyto.init.linux.FileCalls;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
-import dev.easyto.init.retry.Backoff;
+import dev.easyto.init.retry.RetryPolicy;
 import dev.easyto.init.spec.Mount;
 import dev.easyto.init.spec.Volume;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +65,7 @@ public class EbsVolumes {
      * @throws AwsUnavailableException when the EC2 client could not be made
      */
     public Prepared prepare(Volume.Ebs volume, Root root) throws VolumeException, AwsUnavailableException {
-        long deadline = Backoff.deadline(System.nanoTime(), volume.timeout());
+        long deadline = RetryPolicy.deadline(System.nanoTime(), volume.timeout());
         String device = volume.device();
         Optional<String> volumeId = Optional.empty();
         try {
@@ -142,8 +142,8 @@ public class EbsVolumes {
             return;
         }
         Console.info("waiting for %s to appear (up to %d s)", device, seconds);
-        Optional<Boolean> there =
-                Backoff.POLL.await(deadline, () -> root.exists(device) ? Optional.of(true) : Optional.<Boolean>empty());
+        Optional<Boolean> there = RetryPolicy.POLL.await(
+                deadline, () -> root.exists(device) ? Optional.of(true) : Optional.<Boolean>empty());
         if (there.isEmpty()) {
             throw new VolumeException("device " + device + " did not appear within " + seconds + " s"
                     + volumeId.map(id -> " (EBS volume " + id + " is attached there)")

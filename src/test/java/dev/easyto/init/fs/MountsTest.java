@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.MountCalls;
 import dev.easyto.init.linux.SyscallException;
-import dev.easyto.init.retry.Backoff;
+import dev.easyto.init.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ class MountsTest {
         }
     }
 
-    static final class Clock implements Backoff.Timing {
+    static final class Clock implements RetryPolicy.Timing {
         long now;
 
         @Override

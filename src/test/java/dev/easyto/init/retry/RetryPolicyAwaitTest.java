@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class BackoffTest {
+/** {@link RetryPolicy#await}: polling with the policy's backoff inside the caller's deadline. */
+class RetryPolicyAwaitTest {
     /** A clock that only moves when slept on, with dice that always roll {@code roll}. */
-    static final class FakeTiming implements Backoff.Timing {
+    static final class FakeTiming implements RetryPolicy.Timing {
         long now = 1_000;
         final double roll;
         final List<Duration> sleeps = new ArrayList<>();
@@ -39,33 +40,33 @@ class BackoffTest {
 
     @Test
     void theCeilingDoublesFromTheBaseToTheCap() {
-        Backoff poll = Backoff.POLL;
-        assertEquals(Duration.ofMillis(100), poll.ceiling(0));
-        assertEquals(Duration.ofMillis(200), poll.ceiling(1));
-        assertEquals(Duration.ofMillis(6_400), poll.ceiling(6));
-        assertEquals(Duration.ofSeconds(10), poll.ceiling(7));
-        assertEquals(Duration.ofSeconds(10), poll.ceiling(1_000));
+        RetryPolicy poll = RetryPolicy.POLL;
+        assertEquals(Duration.ofMillis(100), poll.backoffCeiling(0));
+        assertEquals(Duration.ofMillis(200), poll.backoffCeiling(1));
+        assertEquals(Duration.ofMillis(6_400), poll.backoffCeiling(6));
+        assertEquals(Duration.ofSeconds(10), poll.backoffCeiling(7));
+        assertEquals(Duration.ofSeconds(10), poll.backoffCeiling(1_000));
     }
 
     @Test
-    void aDelayLiesBetweenTheBaseAndTheCeilingSoAPollNeverSpins() {
-        Backoff poll = Backoff.POLL;
+    void aDelayLiesBetweenHalfTheCeilingAndItSoAPollNeverSpins() {
+        RetryPolicy poll = RetryPolicy.POLL;
         for (int attempt = 0; attempt < 70; attempt++) {
             for (double roll : new double[] {0, 0.25, 0.5, 0.999_999}) {
-                Duration delay = poll.delay(attempt, roll);
-                assertTrue(delay.compareTo(Duration.ofMillis(100)) >= 0, attempt + " " + roll + " " + delay);
-                assertTrue(delay.compareTo(poll.ceiling(attempt)) <= 0, attempt + " " + roll + " " + delay);
+                Duration delay = poll.backoff(attempt, roll);
+                assertTrue(delay.compareTo(Duration.ofMillis(50)) >= 0, attempt + " " + roll + " " + delay);
+                assertTrue(delay.compareTo(poll.backoffCeiling(attempt)) <= 0, attempt + " " + roll + " " + delay);
             }
         }
-        assertEquals(Duration.ofMillis(5_050), poll.delay(10, 0.5));
+        assertEquals(Duration.ofMillis(7_500), poll.backoff(10, 0.5));
     }
 
     @Test
     void awaitLooksUntilTheValueIsThere() throws Exception {
         FakeTiming timing = new FakeTiming(1.0);
         int[] looks = {0};
-        Optional<String> found = Backoff.POLL.await(
-                Backoff.deadline(timing.nanoTime(), Duration.ofSeconds(60)),
+        Optional<String> found = RetryPolicy.POLL.await(
+                RetryPolicy.deadline(timing.nanoTime(), Duration.ofSeconds(60)),
                 () -> ++looks[0] == 4 ? Optional.of("vol-1") : Optional.empty(),
                 timing);
         assertEquals(Optional.of("vol-1"), found);
@@ -78,8 +79,8 @@ class BackoffTest {
         FakeTiming timing = new FakeTiming(1.0);
         long start = timing.nanoTime();
         int[] looks = {0};
-        Optional<String> found = Backoff.POLL.await(
-                Backoff.deadline(start, Duration.ofSeconds(30)),
+        Optional<String> found = RetryPolicy.POLL.await(
+                RetryPolicy.deadline(start, Duration.ofSeconds(30)),
                 () -> {
                     looks[0]++;
                     return Optional.empty();
@@ -95,7 +96,7 @@ class BackoffTest {
     @Test
     void aHugeTimeoutDoesNotWrapTheDeadlineIntoThePast() {
         long now = System.nanoTime();
-        long deadline = Backoff.deadline(now, Duration.ofSeconds(Long.MAX_VALUE));
+        long deadline = RetryPolicy.deadline(now, Duration.ofSeconds(Long.MAX_VALUE));
         assertTrue(deadline - now > 0);
     }
 }
