@@ -93,6 +93,18 @@ final class Libc {
     @CFunction
     static native int ioctl(int fd, long request, PointerBase arg);
 
+    @CFunction
+    static native int mkdirat(int dirFd, CCharPointer path, int mode);
+
+    @CFunction
+    static native int renameat(int oldDirFd, CCharPointer oldPath, int newDirFd, CCharPointer newPath);
+
+    @CFunction
+    static native int unlinkat(int dirFd, CCharPointer path, int flags);
+
+    @CFunction
+    static native int fsync(int fd);
+
     // CifMounts
     @CFunction
     static native int mount(
@@ -196,6 +208,10 @@ final class Libc {
      */
     @CFunction
     static native long syscall(long number, long a, long b, long c);
+
+    /** {@link #syscall} with four arguments (openat2). */
+    @CFunction("syscall")
+    static native long syscall4(long number, long a, long b, long c, long d);
 
     @CFunction
     static native int setns(int fd, int nstype);
