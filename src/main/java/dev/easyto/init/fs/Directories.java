@@ -12,7 +12,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
-/** Directory creation with the ownership rule the documented upstream behaviour has. */
+/**
+ * Directory creation with the ownership rule the documented upstream behaviour has, by path: it
+ * follows symbolic links, so where a workload may have written, {@link SafeFiles#createDirectories}
+ * is the one to use.
+ */
 public final class Directories {
     private Directories() {}
 

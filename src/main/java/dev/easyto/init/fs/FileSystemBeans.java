@@ -5,7 +5,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 
-/** The machine's filesystem as beans: its root and the ownership of what the init writes. */
+/** The machine's filesystem as beans: its root the ownership of what the init writes, and the
+ * writes that follow no link. */
 @Singleton
 public class FileSystemBeans {
 
@@ -20,5 +21,11 @@ public class FileSystemBeans {
     @Singleton
     FileOwner fileOwner(FileCalls fileCalls) {
         return FileOwner.through(fileCalls);
+    }
+
+    @Produces
+    @Singleton
+    SafeFiles safeFiles(FileCalls fileCalls) {
+        return new SafeFiles(fileCalls);
     }
 }

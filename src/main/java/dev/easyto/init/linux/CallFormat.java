@@ -99,6 +99,33 @@ public final class CallFormat {
         return quote(first) + ", " + quote(second);
     }
 
+    /** openat2's arguments, the {@code struct open_how} shown by its fields. */
+    public static String openat2(int dirFd, String path, int flags, int mode, long resolve) {
+        return dirFd + ", " + quote(path) + ", {flags=" + hex(flags) + ", mode=" + octal(mode) + ", resolve="
+                + hex(resolve) + "}";
+    }
+
+    /** The open_how a C call is given: flags, mode and resolve, each 64 bits. */
+    public static long[] openHow(int flags, int mode, long resolve) {
+        return new long[] {flags & 0xFFFF_FFFFL, mode & 0xFFFF_FFFFL, resolve};
+    }
+
+    public static String fdAndPath(int dirFd, String path) {
+        return dirFd + ", " + quote(path);
+    }
+
+    public static String fdPathAndMode(int dirFd, String path, int mode) {
+        return dirFd + ", " + quote(path) + ", " + octal(mode);
+    }
+
+    public static String fdPathAndFlags(int dirFd, String path, int flags) {
+        return dirFd + ", " + quote(path) + ", " + hex(flags);
+    }
+
+    public static String renameat(int oldDirFd, String oldPath, int newDirFd, String newPath) {
+        return oldDirFd + ", " + quote(oldPath) + ", " + newDirFd + ", " + quote(newPath);
+    }
+
     public static String fd(int fd) {
         return String.valueOf(fd);
     }

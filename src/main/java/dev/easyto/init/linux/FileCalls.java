@@ -56,4 +56,24 @@ public interface FileCalls {
      *     holds what it wrote afterwards, or null for requests without one
      */
     int ioctl(int fd, long request, byte[] arg);
+
+    /**
+     * openat2(2), through {@code syscall} as glibc has no wrapper: {@code path} relative to the
+     * directory {@code dirFd}, resolved only as {@code resolve} ({@code RESOLVE_*}) allows, so a
+     * symbolic link or a {@code ..} that leaves the directory fails the call instead of being
+     * followed ({@code ELOOP}, {@code EXDEV}).
+     */
+    int openat2(int dirFd, String path, int flags, int mode, long resolve);
+
+    /** mkdir relative to the directory {@code dirFd}; {@code mode} is reduced by the umask. */
+    void mkdirat(int dirFd, String path, int mode);
+
+    /** Renames within or between open directories; a link at {@code newPath} is replaced, not followed. */
+    void renameat(int oldDirFd, String oldPath, int newDirFd, String newPath);
+
+    /** Removes a name from the directory {@code dirFd}; {@code AT_REMOVEDIR} in {@code flags} for a directory. */
+    void unlinkat(int dirFd, String path, int flags);
+
+    /** Flushes a file's (or a directory's) data and metadata to the disk. */
+    void fsync(int fd);
 }

@@ -133,6 +133,15 @@ public final class LinuxConstants {
     public static final int O_CLOEXEC = 02000000;
     public static final int O_PATH = 010000000;
 
+    // openat2(2) resolve flags and the *at calls' flags.
+    public static final long RESOLVE_NO_XDEV = 0x01;
+    public static final long RESOLVE_NO_MAGICLINKS = 0x02;
+    public static final long RESOLVE_NO_SYMLINKS = 0x04;
+    public static final long RESOLVE_BENEATH = 0x08;
+    public static final long RESOLVE_IN_ROOT = 0x10;
+    public static final int AT_FDCWD = -100;
+    public static final int AT_REMOVEDIR = 0x200;
+
     // Sockets.
     public static final int AF_UNSPEC = 0;
     public static final int AF_UNIX = 1;
@@ -181,6 +190,10 @@ public final class LinuxConstants {
     // System call numbers for the thread-only credential changes that glibc has no wrapper for.
     public static final long SYS_SETGROUPS = 116;
     public static final long SYS_CLOSE_RANGE = 436;
+    /** openat2(2) (Linux 5.6); glibc has no wrapper. */
+    public static final long SYS_OPENAT2 = 437;
+    /** {@code struct open_how}: three 64-bit fields, flags, mode and resolve. */
+    public static final int OPEN_HOW_BYTES = 24;
     /** close_range flag: mark the descriptors close-on-exec instead of closing them. */
     public static final long CLOSE_RANGE_CLOEXEC = 4;
 

@@ -28,6 +28,9 @@ final class RehearsedFiles implements FileCalls {
     private final AtomicInteger nextStandIn = new AtomicInteger(FIRST_STAND_IN_FD);
     private final Map<Integer, String> standIns = new ConcurrentHashMap<>();
 
+    /** Real descriptors of files under the root, by path: a chown on one is recorded under its name. */
+    private final Map<Integer, String> rootFiles = new ConcurrentHashMap<>();
+
     RehearsedFiles(FileCalls machine, RehearsalLog log) {
         this.machine = machine;
         this.log = log;
@@ -59,7 +62,12 @@ final class RehearsedFiles implements FileCalls {
 
     @Override
     public void fchown(int fd, long uid, long gid) {
-        log.would("chown %s to %d:%d", describe(fd), uid, gid);
+        String path = rootFiles.get(fd);
+        if (path != null) {
+            log.owned(Path.of(path), uid, gid);
+        } else {
+            log.would("chown %s to %d:%d", describe(fd), uid, gid);
+        }
     }
 
     @Override
@@ -109,8 +117,14 @@ final class RehearsedFiles implements FileCalls {
     @Override
     public int open(String path, int flags, int mode) {
         if (log.inRoot(path)) {
-            return machine.open(path, flags, mode);
+            int fd = machine.open(path, flags, mode);
+            rootFiles.put(fd, path);
+            return fd;
         }
+        return standIn(path, flags);
+    }
+
+    private int standIn(String path, int flags) {
         int fd = nextStandIn.getAndIncrement();
         standIns.put(fd, path);
         if ((flags & (O_WRONLY | O_RDWR)) == O_RDONLY) {
@@ -121,8 +135,58 @@ final class RehearsedFiles implements FileCalls {
 
     @Override
     public void close(int fd) {
+        rootFiles.remove(fd);
         if (standIns.remove(fd) == null) {
             machine.close(fd);
+        }
+    }
+
+    /** Under the root for real, the kernel checking the resolution as it would at boot. */
+    @Override
+    public int openat2(int dirFd, String path, int flags, int mode, long resolve) {
+        String directory = standIns.get(dirFd);
+        if (directory != null) {
+            return standIn(directory + "/" + path, flags);
+        }
+        int fd = machine.openat2(dirFd, path, flags, mode, resolve);
+        String parent = rootFiles.get(dirFd);
+        if (parent != null) {
+            rootFiles.put(fd, parent + "/" + path);
+        }
+        return fd;
+    }
+
+    @Override
+    public void mkdirat(int dirFd, String path, int mode) {
+        if (standIns.containsKey(dirFd)) {
+            log.would("make the directory %s/%s (%04o)", standIns.get(dirFd), path, mode);
+        } else {
+            machine.mkdirat(dirFd, path, mode);
+        }
+    }
+
+    @Override
+    public void renameat(int oldDirFd, String oldPath, int newDirFd, String newPath) {
+        if (standIns.containsKey(oldDirFd) || standIns.containsKey(newDirFd)) {
+            log.would("rename %s/%s to %s/%s", describe(oldDirFd), oldPath, describe(newDirFd), newPath);
+        } else {
+            machine.renameat(oldDirFd, oldPath, newDirFd, newPath);
+        }
+    }
+
+    @Override
+    public void unlinkat(int dirFd, String path, int flags) {
+        if (standIns.containsKey(dirFd)) {
+            log.would("remove %s/%s", standIns.get(dirFd), path);
+        } else {
+            machine.unlinkat(dirFd, path, flags);
+        }
+    }
+
+    @Override
+    public void fsync(int fd) {
+        if (!standIns.containsKey(fd)) {
+            machine.fsync(fd);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.easyto.init.volume;
 
+import dev.easyto.init.fs.UnsafePathException;
 import dev.easyto.init.log.Failures;
 import dev.easyto.init.spec.Expansion;
 import dev.easyto.init.spec.NameValue;
@@ -120,6 +121,9 @@ final class TemplateVolume {
             name = "FileNotFound";
         } else if (e instanceof NotDirectoryException) {
             name = "NotDir";
+        } else if (e instanceof UnsafePathException) {
+            // Zig's name for the ELOOP its openat gives a link it was told not to follow.
+            name = "SymLinkLoop";
         } else if (e instanceof FileSystemException fs
                 && fs.getReason() != null
                 && fs.getReason().contains("Read-only")) {

@@ -4,8 +4,8 @@ import dev.easyto.init.aws.AwsClients;
 import dev.easyto.init.aws.AwsErrors;
 import dev.easyto.init.aws.AwsReads;
 import dev.easyto.init.aws.AwsUnavailableException;
-import dev.easyto.init.fs.FileOwner;
 import dev.easyto.init.fs.Root;
+import dev.easyto.init.fs.SafeFiles;
 import dev.easyto.init.log.Console;
 import dev.easyto.init.spec.Mount;
 import dev.easyto.init.spec.NameValue;
@@ -32,10 +32,10 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
 @ApplicationScoped
 public class VolumeSources {
     private final AwsReads aws;
-    private final FileOwner owner;
+    private final SafeFiles safeFiles;
 
-    public VolumeSources(AwsClients aws, FileOwner owner) {
-        this.owner = owner;
+    public VolumeSources(AwsClients aws, SafeFiles safeFiles) {
+        this.safeFiles = safeFiles;
         this.aws = new AwsReads(aws);
     }
 
@@ -64,7 +64,7 @@ public class VolumeSources {
         byte[] content = TemplateVolume.render(volume, env);
         Path destination = root.resolve(volume.mount().destination());
         try {
-            files(volume.mount(), mode, VolumeFiles.S3_DIRECTORY).writeOrThrow(destination, content);
+            files(volume.mount(), root, mode, VolumeFiles.S3_DIRECTORY).writeOrThrow(destination, content);
         } catch (IOException e) {
             throw TemplateVolume.writeFailure(destination, e);
         }
@@ -90,7 +90,7 @@ public class VolumeSources {
             throw new VolumeException("no S3 objects found in " + volume.bucket() + "/" + prefix);
         }
         Path destination = root.resolve(volume.mount().destination());
-        VolumeFiles writer = files(volume.mount(), VolumeFiles.S3_FILE, VolumeFiles.S3_DIRECTORY);
+        VolumeFiles writer = files(volume.mount(), root, VolumeFiles.S3_FILE, VolumeFiles.S3_DIRECTORY);
         List<Path> targets = new ArrayList<>();
         for (String relative : files.values()) {
             targets.add(VolumePaths.under(destination, relative));
@@ -134,7 +134,7 @@ public class VolumeSources {
                             "ssm parameter " + parameter.name() + " is not under " + volume.path()));
             targets.add(VolumePaths.under(destination, relative));
         }
-        VolumeFiles writer = files(volume.mount(), VolumeFiles.SECRET_FILE, VolumeFiles.SECRET_DIRECTORY);
+        VolumeFiles writer = files(volume.mount(), root, VolumeFiles.SECRET_FILE, VolumeFiles.SECRET_DIRECTORY);
         for (int i = 0; i < parameters.size(); i++) {
             // Written verbatim: no trailing newline added (upstream).
             writer.write(targets.get(i), parameters.get(i).value().getBytes(StandardCharsets.UTF_8));
@@ -155,7 +155,7 @@ public class VolumeSources {
             throw new VolumeException(source + ": " + AwsErrors.describe(e), e);
         }
         Path destination = root.resolve(volume.mount().destination());
-        files(volume.mount(), VolumeFiles.SECRET_FILE, VolumeFiles.SECRET_DIRECTORY)
+        files(volume.mount(), root, VolumeFiles.SECRET_FILE, VolumeFiles.SECRET_DIRECTORY)
                 .write(destination, value);
         Console.info(
                 "secrets-manager volume: %s written to %s",
@@ -163,10 +163,11 @@ public class VolumeSources {
         return 1;
     }
 
-    private VolumeFiles files(Mount mount, Set<PosixFilePermission> fileMode, Set<PosixFilePermission> directoryMode) {
+    private VolumeFiles files(
+            Mount mount, Root root, Set<PosixFilePermission> fileMode, Set<PosixFilePermission> directoryMode) {
         // The merge defaults the ids to the run-as ids; -1 (keep) only for specs built elsewhere.
         long uid = mount.userId() == null ? -1 : mount.userId();
         long gid = mount.groupId() == null ? -1 : mount.groupId();
-        return new VolumeFiles(fileMode, directoryMode, owner, uid, gid);
+        return new VolumeFiles(fileMode, directoryMode, safeFiles, root, uid, gid);
     }
 }

@@ -1,11 +1,16 @@
 package dev.easyto.init.linux;
 
+import static dev.easyto.init.linux.LinuxConstants.AT_REMOVEDIR;
 import static dev.easyto.init.linux.LinuxConstants.O_CLOEXEC;
 import static dev.easyto.init.linux.LinuxConstants.O_CREAT;
+import static dev.easyto.init.linux.LinuxConstants.O_DIRECTORY;
 import static dev.easyto.init.linux.LinuxConstants.O_EXCL;
 import static dev.easyto.init.linux.LinuxConstants.O_RDONLY;
 import static dev.easyto.init.linux.LinuxConstants.O_WRONLY;
+import static dev.easyto.init.linux.LinuxConstants.RESOLVE_BENEATH;
+import static dev.easyto.init.linux.LinuxConstants.RESOLVE_NO_SYMLINKS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +77,52 @@ class FilesTest {
         assertEquals(Path.of("/nowhere/in/particular"), Files.readSymbolicLink(link));
         SyscallException e = assertThrows(SyscallException.class, () -> fileCalls.symlink("/etc", link.toString()));
         assertEquals("symlink(\"/etc\", \"" + link + "\"): EEXIST (File exists)", e.getMessage());
+    }
+
+    /** openat2 refuses a link and a way out of the directory; the *at calls work relative to it. */
+    @Test
+    void openat2AndTheAtCalls() throws IOException {
+        Files.createSymbolicLink(dir.resolve("link"), Path.of("/etc"));
+        int dirFd = fileCalls.open(dir.toString(), O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+        try {
+            long resolve = RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH;
+            SyscallException link = assertThrows(
+                    SyscallException.class, () -> fileCalls.openat2(dirFd, "link", O_RDONLY | O_DIRECTORY, 0, resolve));
+            assertEquals(
+                    "openat2(" + dirFd + ", \"link\", {flags=0x10000, mode=0000, resolve=0xc}): ELOOP (Too many levels"
+                            + " of symbolic links)",
+                    link.getMessage());
+            SyscallException out =
+                    assertThrows(SyscallException.class, () -> fileCalls.openat2(dirFd, "..", O_RDONLY, 0, resolve));
+            assertTrue(out.is(Errno.EXDEV), out.getMessage());
+            fileCalls.mkdirat(dirFd, "sub", 0700);
+            assertEquals("rwx------", permissions(dir.resolve("sub")));
+            SyscallException exists = assertThrows(SyscallException.class, () -> fileCalls.mkdirat(dirFd, "sub", 0700));
+            assertEquals("mkdirat(" + dirFd + ", \"sub\", 0700): EEXIST (File exists)", exists.getMessage());
+            int fd = fileCalls.openat2(dirFd, "sub/new", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600, resolve);
+            fileCalls.write(fd, new byte[] {'x'}, 1);
+            fileCalls.fsync(fd);
+            fileCalls.close(fd);
+            fileCalls.renameat(dirFd, "sub/new", dirFd, "renamed");
+            assertEquals("x", Files.readString(dir.resolve("renamed")));
+            fileCalls.unlinkat(dirFd, "renamed", 0);
+            fileCalls.unlinkat(dirFd, "sub", AT_REMOVEDIR);
+            assertFalse(Files.exists(dir.resolve("sub")));
+            SyscallException gone =
+                    assertThrows(SyscallException.class, () -> fileCalls.unlinkat(dirFd, "sub", AT_REMOVEDIR));
+            assertEquals(
+                    "unlinkat(" + dirFd + ", \"sub\", 0x200): ENOENT (No such file or directory)", gone.getMessage());
+            SyscallException rename =
+                    assertThrows(SyscallException.class, () -> fileCalls.renameat(dirFd, "none", dirFd, "other"));
+            assertEquals(
+                    "renameat(" + dirFd + ", \"none\", " + dirFd + ", \"other\"): ENOENT (No such file or directory)",
+                    rename.getMessage());
+            fileCalls.fsync(dirFd);
+        } finally {
+            fileCalls.close(dirFd);
+        }
+        SyscallException closed = assertThrows(SyscallException.class, () -> fileCalls.fsync(dirFd));
+        assertEquals("fsync(" + dirFd + "): EBADF (Bad file descriptor)", closed.getMessage());
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easyto.init.fs.AtomicFile;
 import dev.easyto.init.fs.Root;
+import dev.easyto.init.fs.SafeFiles;
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.SpawnOptions;
 import dev.easyto.init.linux.SyscallException;
@@ -72,6 +73,22 @@ class RehearsedCallsTest {
                 1000);
         assertEquals("1000:1000", String.valueOf(log.owner(target)));
         assertTrue(log.actions().isEmpty(), "a chown under the root is no action of its own: " + log.actions());
+    }
+
+    /** SafeFiles chowns descriptors: the rehearsal records them under the path they were opened by. */
+    @Test
+    void ownersSetThroughDescriptorsAreRecordedByPath() throws IOException {
+        RehearsalLog log = log();
+        SafeFiles safe = new SafeFiles(new RehearsedFiles(Ffm.files(), log));
+        Root root = Root.at(scratch);
+        Path target = scratch.resolve("home/user/.ssh/authorized_keys");
+        safe.createDirectories(root, target.getParent(), PosixFilePermissions.fromString("rwx------"), 1000, 1001);
+        safe.write(root, target, out -> out.write('k'), PosixFilePermissions.fromString("rw-r-----"), 1000, 1001);
+        assertEquals("1000:1001", String.valueOf(log.owner(target)));
+        assertEquals("1000:1001", String.valueOf(log.owner(scratch.resolve("home/user/.ssh"))));
+        assertEquals("1000:1001", String.valueOf(log.owner(scratch.resolve("home"))));
+        assertEquals("k", Files.readString(target));
+        assertTrue(log.actions().isEmpty(), "all of it is under the root: " + log.actions());
     }
 
     @Test

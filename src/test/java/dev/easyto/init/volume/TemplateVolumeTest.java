@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.easyto.init.fs.FileOwner;
 import dev.easyto.init.fs.Root;
+import dev.easyto.init.fs.SafeFiles;
 import dev.easyto.init.linux.ffm.Ffm;
 import dev.easyto.init.spec.Mount;
 import dev.easyto.init.spec.NameValue;
@@ -77,7 +77,7 @@ class TemplateVolumeTest {
 
     @Test
     void theRenderedFileLandsWithItsModeAndAnUnwritablePlaceIsAccessDenied() throws Exception {
-        VolumeSources sources = new VolumeSources(null, FileOwner.through(Ffm.files()));
+        VolumeSources sources = new VolumeSources(null, new SafeFiles(Ffm.files()));
         sources.populate(template("v={{v}}\n", Map.of("v", "1"), "0640"), Root.at(scratch), List.of());
         Path file = scratch.resolve("etc/app.conf");
         assertEquals("v=1\n", Files.readString(file));

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.easyto.init.HostTools;
 import dev.easyto.init.aws.AwsClients;
 import dev.easyto.init.aws.MotoServer;
-import dev.easyto.init.fs.FileOwner;
 import dev.easyto.init.fs.Root;
+import dev.easyto.init.fs.SafeFiles;
 import dev.easyto.init.linux.ffm.Ffm;
 import dev.easyto.init.spec.Mount;
 import dev.easyto.init.spec.Volume;
@@ -67,7 +67,7 @@ class VolumeSourcesTest {
         aws.ssm().putParameter(b -> b.name("/vol/config/api_key").value("k3y").type(ParameterType.SECURE_STRING));
         aws.ssm().putParameter(b -> b.name("/vol/single").value("one\n").type(ParameterType.STRING));
         aws.secretsManager().createSecret(b -> b.name("vol/secret").secretString("s3cret"));
-        sources = new VolumeSources(aws, FileOwner.through(Ffm.files()));
+        sources = new VolumeSources(aws, new SafeFiles(Ffm.files()));
         uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
         gid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:gid");
     }

@@ -4,6 +4,7 @@ import static dev.easyto.init.linux.cif.Calls.checked;
 
 import dev.easyto.init.linux.CallFormat;
 import dev.easyto.init.linux.FileCalls;
+import dev.easyto.init.linux.LinuxConstants;
 import org.graalvm.nativeimage.c.type.CCharPointer;
 
 /** {@link FileCalls} through the C library. */
@@ -114,6 +115,51 @@ final class CifFiles implements FileCalls {
         try (Pins pins = new Pins()) {
             return (int) checked(Libc.ioctl(fd, request, pins.bytes(arg)), "ioctl", arguments);
         }
+    }
+
+    @Override
+    public int openat2(int dirFd, String path, int flags, int mode, long resolve) {
+        String arguments = CallFormat.openat2(dirFd, path, flags, mode, resolve);
+        long[] how = CallFormat.openHow(flags, mode, resolve);
+        try (Pins pins = new Pins()) {
+            long cPath = pins.string(path).rawValue();
+            long cHow = pins.longs(how).rawValue();
+            long result = Libc.syscall4(LinuxConstants.SYS_OPENAT2, dirFd, cPath, cHow, LinuxConstants.OPEN_HOW_BYTES);
+            return (int) checked(result, "openat2", arguments);
+        }
+    }
+
+    @Override
+    public void mkdirat(int dirFd, String path, int mode) {
+        String arguments = CallFormat.fdPathAndMode(dirFd, path, mode);
+        try (Pins pins = new Pins()) {
+            checked(Libc.mkdirat(dirFd, pins.string(path), mode), "mkdirat", arguments);
+        }
+    }
+
+    @Override
+    public void renameat(int oldDirFd, String oldPath, int newDirFd, String newPath) {
+        String arguments = CallFormat.renameat(oldDirFd, oldPath, newDirFd, newPath);
+        try (Pins pins = new Pins()) {
+            checked(
+                    Libc.renameat(oldDirFd, pins.string(oldPath), newDirFd, pins.string(newPath)),
+                    "renameat",
+                    arguments);
+        }
+    }
+
+    @Override
+    public void unlinkat(int dirFd, String path, int flags) {
+        String arguments = CallFormat.fdPathAndFlags(dirFd, path, flags);
+        try (Pins pins = new Pins()) {
+            checked(Libc.unlinkat(dirFd, pins.string(path), flags), "unlinkat", arguments);
+        }
+    }
+
+    @Override
+    public void fsync(int fd) {
+        String arguments = CallFormat.fd(fd);
+        checked(Libc.fsync(fd), "fsync", arguments);
     }
 
     /**

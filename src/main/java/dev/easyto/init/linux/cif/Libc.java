@@ -103,6 +103,16 @@ final class Libc {
     @CFunction
     static native long pwrite(int fd, PointerBase buffer, long count, long offset);
 
+    // CifFiles: the calls relative to a directory descriptor
+    @CFunction
+    static native int mkdirat(int dirFd, CCharPointer path, int mode);
+
+    @CFunction
+    static native int renameat(int oldDirFd, CCharPointer oldPath, int newDirFd, CCharPointer newPath);
+
+    @CFunction
+    static native int unlinkat(int dirFd, CCharPointer path, int flags);
+
     @CFunction
     static native int fsync(int fd);
 
@@ -209,6 +219,10 @@ final class Libc {
      */
     @CFunction
     static native long syscall(long number, long a, long b, long c);
+
+    /** {@link #syscall} with four arguments (openat2). */
+    @CFunction("syscall")
+    static native long syscall4(long number, long a, long b, long c, long d);
 
     @CFunction
     static native int setns(int fd, int nstype);

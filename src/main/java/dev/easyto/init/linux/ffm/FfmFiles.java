@@ -6,9 +6,11 @@ import static dev.easyto.init.linux.ffm.Downcalls.callWithString;
 import static dev.easyto.init.linux.ffm.Downcalls.copyIn;
 import static dev.easyto.init.linux.ffm.Downcalls.copyOut;
 import static dev.easyto.init.linux.ffm.Downcalls.invoke;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.easyto.init.linux.CallFormat;
 import dev.easyto.init.linux.FileCalls;
+import dev.easyto.init.linux.LinuxConstants;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
@@ -120,6 +122,50 @@ final class FfmFiles implements FileCalls {
             copyOut(copy, arg, arg == null ? 0 : arg.length);
             return result;
         }
+    }
+
+    @Override
+    public int openat2(int dirFd, String path, int flags, int mode, long resolve) {
+        String arguments = CallFormat.openat2(dirFd, path, flags, mode, resolve);
+        long[] how = CallFormat.openHow(flags, mode, resolve);
+        try (Arena arena = Arena.ofConfined()) {
+            long cPath = cString(arena, path).address();
+            MemorySegment openHow = arena.allocate(LinuxConstants.OPEN_HOW_BYTES, 8);
+            for (int i = 0; i < how.length; i++) {
+                openHow.setAtIndex(JAVA_LONG, i, how[i]);
+            }
+            long cHow = openHow.address();
+            long size = LinuxConstants.OPEN_HOW_BYTES;
+            return (int) call(arena, "openat2", arguments, state -> (long)
+                    Libc.SYSCALL4.invokeExact(state, LinuxConstants.SYS_OPENAT2, (long) dirFd, cPath, cHow, size));
+        }
+    }
+
+    @Override
+    public void mkdirat(int dirFd, String path, int mode) {
+        callWithString("mkdirat", path, CallFormat.fdPathAndMode(dirFd, path, mode), (state, cPath) ->
+                (int) Libc.MKDIRAT.invokeExact(state, dirFd, cPath, mode));
+    }
+
+    @Override
+    public void renameat(int oldDirFd, String oldPath, int newDirFd, String newPath) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cOld = cString(arena, oldPath);
+            MemorySegment cNew = cString(arena, newPath);
+            call(arena, "renameat", CallFormat.renameat(oldDirFd, oldPath, newDirFd, newPath), state ->
+                    (int) Libc.RENAMEAT.invokeExact(state, oldDirFd, cOld, newDirFd, cNew));
+        }
+    }
+
+    @Override
+    public void unlinkat(int dirFd, String path, int flags) {
+        callWithString("unlinkat", path, CallFormat.fdPathAndFlags(dirFd, path, flags), (state, cPath) ->
+                (int) Libc.UNLINKAT.invokeExact(state, dirFd, cPath, flags));
+    }
+
+    @Override
+    public void fsync(int fd) {
+        call("fsync", CallFormat.fd(fd), state -> (int) Libc.FSYNC.invokeExact(state, fd));
     }
 
     /** chown or lchown, which differ only in whether a symbolic link at {@code path} is followed. */

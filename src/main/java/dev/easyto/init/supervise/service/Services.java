@@ -6,6 +6,7 @@ import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.FileErrors;
 import dev.easyto.init.fs.FileOwner;
 import dev.easyto.init.fs.Root;
+import dev.easyto.init.fs.SafeFiles;
 import dev.easyto.init.log.Console;
 import dev.easyto.init.process.Environ;
 import dev.easyto.init.process.InitThreads;
@@ -33,6 +34,7 @@ public class Services {
     private final ImdsClient imds;
     private final Root root;
     private final FileOwner owner;
+    private final SafeFiles files;
     private final Layout layout;
     private final Duration restartDelay;
     private final Processes processes;
@@ -48,9 +50,18 @@ public class Services {
             ShutdownGate gate,
             Root root,
             FileOwner owner,
+            SafeFiles files,
             Layout layout,
             InitConfig config) {
-        this(imds, processes, gate, root, owner, layout, config.timeouts().serviceRestart());
+        this(
+                imds,
+                processes,
+                gate,
+                root,
+                owner,
+                files,
+                layout,
+                config.timeouts().serviceRestart());
     }
 
     Services(
@@ -59,11 +70,13 @@ public class Services {
             ShutdownGate gate,
             Root root,
             FileOwner owner,
+            SafeFiles files,
             Layout layout,
             Duration restartDelay) {
         this.imds = imds;
         this.root = root;
         this.owner = owner;
+        this.files = files;
         this.layout = layout;
         this.restartDelay = restartDelay;
         this.processes = processes;
@@ -93,7 +106,7 @@ public class Services {
         }
         if (enabled.sshPublicKey().isPresent()) {
             try {
-                SshInit.run(root, layout, enabled.sshPublicKey().get(), owner, processes::run, environment);
+                SshInit.run(root, layout, enabled.sshPublicKey().get(), files, processes::run, environment);
             } catch (IOException | RuntimeException e) {
                 Console.warn("Optional service ssh failed to start: %s", FileErrors.describe(e));
                 return;

@@ -1,9 +1,8 @@
 package dev.easyto.init.supervise.service;
 
 import dev.easyto.init.config.Layout;
-import dev.easyto.init.fs.AtomicFile;
-import dev.easyto.init.fs.FileOwner;
 import dev.easyto.init.fs.Root;
+import dev.easyto.init.fs.SafeFiles;
 import dev.easyto.init.linux.ChildExit;
 import dev.easyto.init.log.Console;
 import dev.easyto.init.process.SpawnRequest;
@@ -30,7 +29,7 @@ final class SshInit {
             Root root,
             Layout layout,
             String publicKey,
-            FileOwner owner,
+            SafeFiles files,
             Function<SpawnRequest, ChildExit> runner,
             List<String> environment)
             throws IOException {
@@ -39,17 +38,21 @@ final class SshInit {
         Accounts.User user = Accounts.user(root, login)
                 .orElseThrow(() -> new IOException("login user " + login + " not found in /etc/passwd"));
         Path sshDirectory = root.resolve(user.home() + "/.ssh");
+        // The user owns the home and .ssh, so a workload of an earlier boot may have made either
+        // (or a directory above) a link to root's files: SafeFiles refuses to follow one.
         // An existing /.easyto must stay root's: only what is created here is the user's.
-        owner.createDirectories(sshDirectory, PosixFilePermissions.fromString("rwxr-xr-x"), user.uid(), user.gid());
+        files.createDirectories(
+                root, sshDirectory, PosixFilePermissions.fromString("rwxr-xr-x"), user.uid(), user.gid());
         // sshd's StrictModes refuses keys in a directory others can enter or a file others can write.
-        Files.setPosixFilePermissions(sshDirectory, PosixFilePermissions.fromString("rwx------"));
-        owner.chown(sshDirectory, user.uid(), user.gid());
-        Path authorizedKeys = sshDirectory.resolve("authorized_keys");
-        AtomicFile.write(
-                authorizedKeys,
-                publicKey.getBytes(StandardCharsets.UTF_8),
-                PosixFilePermissions.fromString("rw-r-----"));
-        owner.chown(authorizedKeys, user.uid(), user.gid());
+        files.setDirectory(root, sshDirectory, PosixFilePermissions.fromString("rwx------"), user.uid(), user.gid());
+        byte[] keyBytes = publicKey.getBytes(StandardCharsets.UTF_8);
+        files.write(
+                root,
+                sshDirectory.resolve("authorized_keys"),
+                out -> out.write(keyBytes),
+                PosixFilePermissions.fromString("rw-r-----"),
+                user.uid(),
+                user.gid());
         Console.info("wrote SSH authorized_keys to %s", user.home() + "/.ssh/authorized_keys");
         for (String type : HOST_KEY_TYPES) {
             String key = layout.sshHostKey(type);

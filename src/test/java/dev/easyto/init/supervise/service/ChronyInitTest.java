@@ -8,6 +8,7 @@ import dev.easyto.init.CapturedConsole;
 import dev.easyto.init.aws.FakeImdsClient;
 import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.Root;
+import dev.easyto.init.fs.SafeFiles;
 import dev.easyto.init.linux.ffm.Ffm;
 import dev.easyto.init.process.Processes;
 import dev.easyto.init.supervise.HandOverFailure;
@@ -103,6 +104,7 @@ class ChronyInitTest {
                 new ShutdownGate(),
                 root,
                 owner,
+                new SafeFiles(Ffm.files()),
                 Layout.EASYTO,
                 Duration.ZERO);
         HandOverFailure failure = assertThrows(

@@ -9,6 +9,7 @@ import dev.easyto.init.CapturedConsole;
 import dev.easyto.init.aws.FakeImdsClient;
 import dev.easyto.init.config.Layout;
 import dev.easyto.init.fs.Root;
+import dev.easyto.init.fs.SafeFiles;
 import dev.easyto.init.linux.ChildExit;
 import dev.easyto.init.linux.LinuxConstants;
 import dev.easyto.init.linux.ffm.Ffm;
@@ -18,6 +19,7 @@ import dev.easyto.init.supervise.ShutdownGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -38,6 +40,7 @@ class SshInitTest {
 
     private Root root;
     private final RecordingOwner owner = new RecordingOwner();
+    private final SafeFiles files = new SafeFiles(Ffm.files());
     private final List<SpawnRequest> spawned = new ArrayList<>();
     private int keygenStatus;
 
@@ -70,7 +73,7 @@ class SshInitTest {
     @Test
     void writesTheKeyForTheLoginUserAndMakesHostKeys() throws IOException {
         try (CapturedConsole console = new CapturedConsole()) {
-            SshInit.run(root, Layout.EASYTO, KEY, owner, this::runKeygen, ENV);
+            SshInit.run(root, Layout.EASYTO, KEY, files, this::runKeygen, ENV);
             assertTrue(console.text().startsWith("info: initializing sshd\n"), console.text());
             assertTrue(
                     console.text()
@@ -85,10 +88,10 @@ class SshInitTest {
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(authorizedKeys)));
         // As IMDS returned it: no newline added.
         assertEquals(KEY, Files.readString(authorizedKeys));
-        assertEquals(List.of(1000L, 1001L), owner.owners.get(ssh));
-        assertEquals(List.of(1000L, 1001L), owner.owners.get(authorizedKeys));
+        assertEquals(List.of(1000, 1001), ownerOf(ssh));
+        assertEquals(List.of(1000, 1001), ownerOf(authorizedKeys));
         // The home directory existed: it is not the service's to hand over.
-        assertFalse(owner.owners.containsKey(root.resolve("/.easyto/home/testuser")));
+        assertEquals(List.of(0, 0), ownerOf(root.resolve("/.easyto/home/testuser")));
 
         assertEquals(2, spawned.size());
         assertEquals(
@@ -112,11 +115,40 @@ class SshInitTest {
         }
     }
 
+    /** A workload of an earlier boot made ~/.ssh a link to root's home: nothing goes through it. */
+    @Test
+    void aPlantedSshLinkIsRefusedAndItsTargetLeftAlone() throws IOException {
+        Path rootHome = Files.createDirectories(root.resolve("/root"));
+        Files.setPosixFilePermissions(rootHome, PosixFilePermissions.fromString("rwx------"));
+        Files.createSymbolicLink(root.resolve("/.easyto/home/testuser/.ssh"), rootHome);
+        IOException e = assertThrows(
+                IOException.class, () -> SshInit.run(root, Layout.EASYTO, KEY, files, this::runKeygen, ENV));
+        assertEquals("/.easyto/home/testuser/.ssh is a symbolic link, which the init does not follow", e.getMessage());
+        assertEquals(List.of(0, 0), ownerOf(rootHome));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(rootHome)));
+        assertFalse(Files.exists(rootHome.resolve("authorized_keys")));
+    }
+
+    /** A planted authorized_keys link is replaced by the file, never written or chowned through. */
+    @Test
+    void aPlantedAuthorizedKeysLinkIsReplaced() throws IOException {
+        Path shadow = Files.writeString(root.resolve("/etc/shadow"), "root:*:1::::::\n");
+        Files.setPosixFilePermissions(shadow, PosixFilePermissions.fromString("rw-r-----"));
+        Path ssh = Files.createDirectories(root.resolve("/.easyto/home/testuser/.ssh"));
+        Files.createSymbolicLink(ssh.resolve("authorized_keys"), shadow);
+        SshInit.run(root, Layout.EASYTO, KEY, files, this::runKeygen, ENV);
+        assertEquals("root:*:1::::::\n", Files.readString(shadow));
+        assertEquals(List.of(0, 0), ownerOf(shadow));
+        assertFalse(Files.isSymbolicLink(ssh.resolve("authorized_keys")));
+        assertEquals(KEY, Files.readString(ssh.resolve("authorized_keys")));
+        assertEquals(List.of(1000, 1001), ownerOf(ssh.resolve("authorized_keys")));
+    }
+
     @Test
     void existingHostKeysAreKept() throws IOException {
         Files.writeString(root.resolve(Layout.EASYTO.sshHostKey("rsa")), "old rsa");
         Files.writeString(root.resolve(Layout.EASYTO.sshHostKey("ed25519")), "old ed25519");
-        SshInit.run(root, Layout.EASYTO, KEY, owner, this::runKeygen, ENV);
+        SshInit.run(root, Layout.EASYTO, KEY, files, this::runKeygen, ENV);
         assertTrue(spawned.isEmpty());
         assertEquals("old rsa", Files.readString(root.resolve(Layout.EASYTO.sshHostKey("rsa"))));
     }
@@ -125,7 +157,7 @@ class SshInitTest {
     void aFailingKeygenDoesNotStopTheService() throws IOException {
         keygenStatus = 1;
         try (CapturedConsole console = new CapturedConsole()) {
-            SshInit.run(root, Layout.EASYTO, KEY, owner, this::runKeygen, ENV);
+            SshInit.run(root, Layout.EASYTO, KEY, files, this::runKeygen, ENV);
             assertTrue(console.text().contains("warning: ssh-keygen -t rsa exited with status 1"), console.text());
         }
         assertEquals(2, spawned.size());
@@ -139,11 +171,17 @@ class SshInitTest {
                 root.resolve("/etc/passwd"),
                 List.of("testuser2:x:1002:1002::/home/testuser2:/bin/sh"),
                 StandardOpenOption.APPEND);
-        SshInit.run(root, Layout.EASYTO, "old", owner, this::runKeygen, ENV);
-        SshInit.run(root, Layout.EASYTO, KEY, owner, this::runKeygen, ENV);
+        SshInit.run(root, Layout.EASYTO, "old", files, this::runKeygen, ENV);
+        SshInit.run(root, Layout.EASYTO, KEY, files, this::runKeygen, ENV);
         assertEquals(KEY, Files.readString(root.resolve("/home/testuser2/.ssh/authorized_keys")));
         // Created by the step (mkdir -p): given to the user.
-        assertEquals(List.of(1002L, 1002L), owner.owners.get(root.resolve("/home/testuser2")));
+        assertEquals(List.of(1002, 1002), ownerOf(root.resolve("/home/testuser2")));
+    }
+
+    private static List<Object> ownerOf(Path path) throws IOException {
+        return List.of(
+                Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS),
+                Files.getAttribute(path, "unix:gid", LinkOption.NOFOLLOW_LINKS));
     }
 
     @Test
@@ -157,10 +195,10 @@ class SshInitTest {
     void noLoginUser() throws IOException {
         Files.delete(root.resolve("/.easyto/home/testuser"));
         IOException e = assertThrows(
-                IOException.class, () -> SshInit.run(root, Layout.EASYTO, KEY, owner, this::runKeygen, ENV));
+                IOException.class, () -> SshInit.run(root, Layout.EASYTO, KEY, files, this::runKeygen, ENV));
         assertEquals("login user not found", e.getMessage());
         Files.delete(root.resolve("/.easyto/home"));
-        e = assertThrows(IOException.class, () -> SshInit.run(root, Layout.EASYTO, KEY, owner, this::runKeygen, ENV));
+        e = assertThrows(IOException.class, () -> SshInit.run(root, Layout.EASYTO, KEY, files, this::runKeygen, ENV));
         assertEquals("login user not found", e.getMessage());
     }
 
@@ -168,7 +206,7 @@ class SshInitTest {
     void aLoginUserMissingFromPasswd() throws IOException {
         Files.createDirectories(root.resolve("/.easyto/home/alice"));
         IOException e = assertThrows(
-                IOException.class, () -> SshInit.run(root, Layout.EASYTO, KEY, owner, this::runKeygen, ENV));
+                IOException.class, () -> SshInit.run(root, Layout.EASYTO, KEY, files, this::runKeygen, ENV));
         assertEquals("login user alice not found in /etc/passwd", e.getMessage());
     }
 
@@ -182,6 +220,7 @@ class SshInitTest {
                 new ShutdownGate(),
                 root,
                 owner,
+                new SafeFiles(Ffm.files()),
                 Layout.EASYTO,
                 Duration.ZERO);
         try (CapturedConsole console = new CapturedConsole()) {
