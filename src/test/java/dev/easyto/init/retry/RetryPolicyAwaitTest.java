@@ -4,38 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@link RetryPolicy#await}: polling with the policy's backoff inside the caller's deadline. */
 class RetryPolicyAwaitTest {
-    /** A clock that only moves when slept on, with dice that always roll {@code roll}. */
-    static final class FakeTiming implements RetryPolicy.Timing {
-        long now = 1_000;
-        final double roll;
-        final List<Duration> sleeps = new ArrayList<>();
-
-        FakeTiming(double roll) {
-            this.roll = roll;
-        }
-
-        @Override
-        public long nanoTime() {
-            return now;
-        }
-
-        @Override
-        public void sleep(Duration duration) {
-            sleeps.add(duration);
-            now += duration.toNanos();
-        }
-
-        @Override
-        public double random() {
-            return roll;
-        }
+    /** {@link RetryPolicyTest}'s clock, from 1000 ns, with dice that always roll {@code roll}. */
+    private static RetryPolicyTest.FakeTiming timing(double roll) {
+        RetryPolicyTest.FakeTiming timing = new RetryPolicyTest.FakeTiming();
+        timing.now = 1_000;
+        timing.random = roll;
+        return timing;
     }
 
     @Test
@@ -63,7 +43,7 @@ class RetryPolicyAwaitTest {
 
     @Test
     void awaitLooksUntilTheValueIsThere() throws Exception {
-        FakeTiming timing = new FakeTiming(1.0);
+        RetryPolicyTest.FakeTiming timing = timing(1.0);
         int[] looks = {0};
         Optional<String> found = RetryPolicy.POLL.await(
                 RetryPolicy.deadline(timing.nanoTime(), Duration.ofSeconds(60)),
@@ -76,7 +56,7 @@ class RetryPolicyAwaitTest {
     /** The last wait is cut to the deadline, and one more look is made there. */
     @Test
     void awaitGivesUpAtTheDeadlineAfterALastLook() throws Exception {
-        FakeTiming timing = new FakeTiming(1.0);
+        RetryPolicyTest.FakeTiming timing = timing(1.0);
         long start = timing.nanoTime();
         int[] looks = {0};
         Optional<String> found = RetryPolicy.POLL.await(
