@@ -105,11 +105,6 @@ public class Processes {
         }
     }
 
-    /** Starts a process and waits for it to end. */
-    public ChildExit run(SpawnRequest request) {
-        return spawn(request).exit().join();
-    }
-
     private Child spawnHere(SpawnRequest request) {
         SpawnOptions options = new SpawnOptions(request.workingDir(), true, true);
         synchronized (lock) {

@@ -7,7 +7,9 @@ import dev.easyto.init.fs.FileErrors;
 import dev.easyto.init.fs.FileOwner;
 import dev.easyto.init.fs.Root;
 import dev.easyto.init.fs.SafeFiles;
+import dev.easyto.init.linux.ChildExit;
 import dev.easyto.init.log.Console;
+import dev.easyto.init.process.BoundedRun;
 import dev.easyto.init.process.Environ;
 import dev.easyto.init.process.InitThreads;
 import dev.easyto.init.process.Processes;
@@ -40,6 +42,13 @@ public class Services {
     private final Processes processes;
     private final ShutdownGate gate;
     // One timer for every restart delay: restarts are rare and the work after the delay is a spawn.
+    /**
+     * ssh-keygen makes a host key in well under a second (an RSA one in a few under TCG); one that
+     * hangs (no entropy, a broken image) must not hold the hand-over, so it is stopped and ssh
+     * reported as failed, like any other failure of the optional service.
+     */
+    static final Duration SSH_KEYGEN_DEADLINE = Duration.ofMinutes(2);
+
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(runnable -> InitThreads.daemon("service-restart", runnable));
 
@@ -106,7 +115,7 @@ public class Services {
         }
         if (enabled.sshPublicKey().isPresent()) {
             try {
-                SshInit.run(root, layout, enabled.sshPublicKey().get(), files, processes::run, environment);
+                SshInit.run(root, layout, enabled.sshPublicKey().get(), files, this::sshKeygen, environment);
             } catch (IOException | RuntimeException e) {
                 Console.warn("Optional service ssh failed to start: %s", FileErrors.describe(e));
                 return;
@@ -119,5 +128,9 @@ public class Services {
     private void supervise(String name, List<String> argv, List<String> environment, Duration restartDelay) {
         SpawnRequest command = SpawnRequest.asRoot(argv.getFirst(), argv, environment);
         new ServiceLoop(name, command, processes::spawn, gate, timer, restartDelay).start();
+    }
+
+    private ChildExit sshKeygen(SpawnRequest request) {
+        return BoundedRun.run(processes, request, "ssh-keygen", SSH_KEYGEN_DEADLINE, SSH_KEYGEN_DEADLINE);
     }
 }
