@@ -49,7 +49,7 @@ public final class AwsReads {
             }
             return bytes;
         } catch (IOException e) {
-            throw SdkClientException.create("reading s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+            throw readFailure(bucket, key, e);
         }
     }
 
@@ -65,7 +65,7 @@ public final class AwsReads {
                 try {
                     read = in.read(buffer);
                 } catch (IOException e) {
-                    throw SdkClientException.create("reading s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+                    throw readFailure(bucket, key, e);
                 }
                 if (read < 0) {
                     return;
@@ -73,6 +73,11 @@ public final class AwsReads {
                 out.write(buffer, 0, read);
             }
         }
+    }
+
+    /** A broken read of an object's body is the SDK's kind of failure, like its other client errors. */
+    private static SdkClientException readFailure(String bucket, String key, IOException e) {
+        return SdkClientException.create("reading s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
     }
 
     private static GetObjectRequest request(String bucket, String key) {
