@@ -207,6 +207,7 @@ fi
 [ ! -d "${scenario}/overlay" ] || cp -a "${scenario}/overlay/." "${image}/"
 # An image's files belong to root whoever checked out the repository.
 chown -R -h 0:0 "${image}"
+apply_scenario_owners
 write_init_env
 
 [ "${dhcp_delay}" != 0 ] || await_dnsmasq

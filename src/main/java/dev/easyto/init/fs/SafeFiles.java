@@ -85,13 +85,18 @@ public final class SafeFiles {
         return created;
     }
 
-    /** Sets an existing directory's mode and owner (-1 keeps one) through its descriptor. */
+    /**
+     * Sets an existing directory's owner (-1 keeps one) and then mode (null keeps it) through its
+     * descriptor: chown first, as it can clear set-id bits the mode asks for.
+     */
     public void setDirectory(Root root, Path directory, Set<PosixFilePermission> mode, long uid, long gid)
             throws IOException {
         int fd = walk(root, directory, null);
         try {
-            calls.fchmod(fd, bits(mode));
             chown(fd, uid, gid);
+            if (mode != null) {
+                calls.fchmod(fd, bits(mode));
+            }
         } catch (SyscallException e) {
             throw failure(root, directory, e);
         } finally {
