@@ -18,7 +18,7 @@
 #   JAVA_HOME          the JDK jlink'ed for the guest (jvm) and running the mock
 #   KEEP=1             keep the work directory; VERBOSE=1 stream the console while it runs
 # Scenario files, as run-scenario.sh reads them (user-data.yaml | user-data.gz |
-# user-data-source.yaml, expected-output, unexpected-output, overlay/, metadata.json, imds/) and
+# user-data-source.yaml, expected-output, unexpected-output, overlay/, owners, metadata.json, imds/) and
 # config keys TIMEOUT (default 300: a JVM under TCG is slow; a scenario's own gets VM_BOOT_ALLOWANCE,
 # default 120 s, added), NIC_COUNT, SPOT_TERMINATION_DELAY,
 # ENV_NAME=VALUE (added to the kernel command line), POWERDOWN_AFTER=TEXT (once the console

@@ -29,7 +29,8 @@
 #                      trace); VERBOSE=1 stream the console while it runs
 # Scenario files: user-data.yaml | user-data.gz | user-data-source.yaml, expected-output,
 # unexpected-output (lines that must not appear; judged in lib/console.sh),
-# overlay/, metadata.json, imds/ (extra meta-data), config (KEY=VALUE: TIMEOUT, NIC_COUNT,
+# overlay/, owners ("uid:gid /path" lines: what a workload left; lib/test-root.sh),
+# metadata.json, imds/ (extra meta-data), config (KEY=VALUE: TIMEOUT, NIC_COUNT,
 # SPOT_TERMINATION_DELAY, SEND_SIGNAL=SIG@SECONDS, INIT_ARGS=WORDS (the init's arguments, as the
 # kernel passes it the words of its command line it does not know), POWERDOWN_AFTER=TEXT (signal 38, EC2's stop,
 # once the console shows TEXT), ENV_NAME=VALUE, USE_AWS=1 or upstream's
@@ -207,6 +208,7 @@ fi
 [ ! -d "${scenario}/overlay" ] || cp -a "${scenario}/overlay/." "${image}/"
 # An image's files belong to root whoever checked out the repository.
 chown -R -h 0:0 "${image}"
+apply_scenario_owners
 write_init_env
 
 [ "${dhcp_delay}" != 0 ] || await_dnsmasq

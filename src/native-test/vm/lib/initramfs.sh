@@ -61,6 +61,7 @@ build_initramfs()
 
     [ ! -d "${scenario}/overlay" ] || cp -a "${scenario}/overlay/." "${image}/"
     chown -R -h 0:0 "${image}"
+    apply_scenario_owners
 
     initramfs=${work}/initramfs.cpio.gz
     (cd "${image}" && find . | cpio -o -H newc --quiet | gzip -1) >"${initramfs}"

@@ -5,6 +5,17 @@
 # The test root, like upstream's image: busybox installed the way Alpine lays it out (sh in /bin,
 # so a PATH lookup of "sh" gives /bin/sh), upstream's accounts, entrypoint and image metadata (the
 # scenario's metadata.json when it has one). Callers add their own directories and runtime.
+# The scenario's owners file ("uid:gid /path" a line, # comments): what a workload rather than the
+# image left in the root is its user's, once the harness has made the rest root's. chown -h: a
+# link itself, never what it names.
+apply_scenario_owners()
+{
+    [ -f "${scenario}/owners" ] || return 0
+    grep -v '^[[:space:]]*\(#\|$\)' "${scenario}/owners" | while read -r owner path; do
+        chown -h "${owner}" "${image}${path}"
+    done
+}
+
 build_test_root()
 {
     mkdir -p "${image}/bin" "${image}/sbin" "${image}/usr/bin" "${image}/usr/sbin" "${image}/etc" \

@@ -1,5 +1,7 @@
 package dev.easyto.init.fs;
 
+import static dev.easyto.init.linux.LinuxConstants.AT_EMPTY_PATH;
+import static dev.easyto.init.linux.LinuxConstants.AT_SYMLINK_NOFOLLOW;
 import static dev.easyto.init.linux.LinuxConstants.O_CLOEXEC;
 import static dev.easyto.init.linux.LinuxConstants.O_CREAT;
 import static dev.easyto.init.linux.LinuxConstants.O_DIRECTORY;
@@ -12,6 +14,7 @@ import static dev.easyto.init.linux.LinuxConstants.RESOLVE_NO_SYMLINKS;
 
 import dev.easyto.init.linux.Errno;
 import dev.easyto.init.linux.FileCalls;
+import dev.easyto.init.linux.FileStatus;
 import dev.easyto.init.linux.SyscallException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -22,8 +25,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -37,8 +42,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * (never a check and then a use by path, which a link made in between would defeat); owners and
  * modes are then set on the descriptor, and a file is written to a new temporary name in the
  * opened directory and renamed over the target there, which replaces a link at the target
- * instead of following it. A component that is a link or not a directory is refused with an
- * exception naming it as the instance does; the caller decides whether the boot goes on.
+ * instead of following it. A component that is not a directory, or a link a workload could have
+ * planted (see {@link #trustedLink}), is refused with an exception naming it as the instance does;
+ * the caller decides whether the boot goes on.
  */
 public final class SafeFiles {
     private static final long RESOLVE = RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH;
@@ -47,7 +53,17 @@ public final class SafeFiles {
 
     private static final int NEW_FILE = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
     private static final int TEMPORARY_NAME_TRIES = 10;
+    private static final int S_IWGRP = 020;
+    private static final int S_IWOTH = 02;
     private static final int WRITE_BUFFER_BYTES = 64 * 1024;
+
+    /** The kernel's bound on the links one lookup follows (ELOOP past it). */
+    private static final int MAX_LINKS = 40;
+
+    /** What {@link #openComponent} returns for a component that is a symbolic link. */
+    private static final int LINK = -1;
+
+    private static final String REFUSED_LINK = "is a symbolic link, which the init does not follow";
 
     private final FileCalls calls;
 
@@ -69,13 +85,18 @@ public final class SafeFiles {
         return created;
     }
 
-    /** Sets an existing directory's mode and owner (-1 keeps one) through its descriptor. */
+    /**
+     * Sets an existing directory's owner (-1 keeps one) and then mode (null keeps it) through its
+     * descriptor: chown first, as it can clear set-id bits the mode asks for.
+     */
     public void setDirectory(Root root, Path directory, Set<PosixFilePermission> mode, long uid, long gid)
             throws IOException {
         int fd = walk(root, directory, null);
         try {
-            calls.fchmod(fd, bits(mode));
             chown(fd, uid, gid);
+            if (mode != null) {
+                calls.fchmod(fd, bits(mode));
+            }
         } catch (SyscallException e) {
             throw failure(root, directory, e);
         } finally {
@@ -165,7 +186,8 @@ public final class SafeFiles {
     /**
      * Opens {@code directory}, which must be under the root, component by component from the
      * root's own directory (the one trusted path), creating missing ones when {@code creation} says
-     * so, and returns its descriptor.
+     * so, and returns its descriptor. A {@code ..} in {@code directory} is refused; a link the
+     * image shipped is followed (see {@link #trustedLink}), its target walked the same way.
      */
     private int walk(Root root, Path directory, Creation creation) throws IOException {
         Path base = root.base();
@@ -173,30 +195,81 @@ public final class SafeFiles {
         if (!absolute.startsWith(base)) {
             throw new UnsafePathException(absolute.toString(), "is not under " + base);
         }
-        int fd;
+        Deque<String> names = new ArrayDeque<>();
+        StringBuilder asked = new StringBuilder();
+        for (Path component : base.relativize(absolute)) {
+            asked.append('/').append(component);
+            if (component.toString().equals("..")) {
+                throw new UnsafePathException(asked.toString(), "leaves the root, which the init does not follow");
+            }
+            names.addLast(component.toString());
+        }
+        Descent descent;
         try {
-            fd = calls.open(base.toString(), DIRECTORY, 0);
+            descent = new Descent(calls, calls.open(base.toString(), DIRECTORY, 0));
         } catch (SyscallException e) {
             throw failure(root, base, e);
         }
-        Path walked = base;
-        StringBuilder shown = new StringBuilder();
         try {
-            for (Path component : base.relativize(absolute)) {
-                String name = component.toString();
-                if (name.isEmpty()) {
+            int links = 0;
+            while (!names.isEmpty()) {
+                String name = names.removeFirst();
+                if (name.isEmpty() || name.equals(".")) {
                     continue;
                 }
-                walked = walked.resolve(name);
-                shown.append('/').append(name);
-                int next = openComponent(fd, name, walked, shown.toString(), creation);
-                close(fd);
-                fd = next;
+                if (name.equals("..")) {
+                    // Only from a followed link's target: up, but never above the root, as in a chroot.
+                    descent.up();
+                    continue;
+                }
+                String shown = descent.shown(name);
+                int next = openComponent(descent.fd(), name, base.resolve(shown.substring(1)), shown, creation);
+                if (next != LINK) {
+                    descent.down(name, next);
+                    continue;
+                }
+                String target = trustedLink(descent.fd(), name, shown);
+                if (++links > MAX_LINKS) {
+                    throw new UnsafePathException(
+                            shown, "is one symbolic link too many: more than " + MAX_LINKS + " on the way (a loop?)");
+                }
+                List<String> parts = List.of(target.split("/", -1));
+                for (int i = parts.size() - 1; i >= 0; i--) {
+                    names.addFirst(parts.get(i));
+                }
+                if (target.startsWith("/")) {
+                    // An absolute target is the image's path: from the root, never the host's /.
+                    descent.toRoot();
+                }
             }
-            return fd;
+            return descent.take();
         } catch (IOException | RuntimeException e) {
-            close(fd);
+            descent.closeAll();
             throw e;
+        }
+    }
+
+    /**
+     * The target of the link {@code name} in {@code parent} if the image put it there, as systemd's
+     * {@code chase()} with {@code CHASE_SAFE} decides: the link is root's, and so is the directory
+     * holding it, which no group or other user can write. Only root can then have made or renamed
+     * the link there, so it is the image's ({@code /var/run -> /run}, a home reached through a
+     * link), which users expect followed as upstream does. Any other link ({@code ~/.ssh -> /etc}
+     * in the user's home, one in a world-writable directory, one a user owns) can have been planted
+     * by a workload and is refused. Nothing can change either while it is read: that needs root.
+     */
+    private String trustedLink(int parent, String name, String shown) throws IOException {
+        try {
+            FileStatus link = calls.fstatat(parent, name, AT_SYMLINK_NOFOLLOW);
+            FileStatus holder = calls.fstatat(parent, "", AT_EMPTY_PATH);
+            boolean rootsLink = link.isSymbolicLink() && link.uid() == 0;
+            boolean rootsDirectory = holder.uid() == 0 && (holder.mode() & (S_IWGRP | S_IWOTH)) == 0;
+            if (!rootsLink || !rootsDirectory) {
+                throw new UnsafePathException(shown, REFUSED_LINK);
+            }
+            return calls.readlinkat(parent, name);
+        } catch (SyscallException e) {
+            throw failure(shown, e);
         }
     }
 
@@ -204,6 +277,9 @@ public final class SafeFiles {
         try {
             return calls.openat2(parent, name, DIRECTORY, 0, RESOLVE);
         } catch (SyscallException e) {
+            if (e.is(Errno.ELOOP)) {
+                return LINK;
+            }
             if (creation == null || !e.is(Errno.ENOENT)) {
                 throw failure(shown, e);
             }
@@ -258,7 +334,7 @@ public final class SafeFiles {
 
     private static IOException failure(String shown, SyscallException e) {
         return switch (e.errno()) {
-            case Errno.ELOOP -> new UnsafePathException(shown, "is a symbolic link, which the init does not follow");
+            case Errno.ELOOP -> new UnsafePathException(shown, REFUSED_LINK);
             case Errno.EXDEV -> new UnsafePathException(shown, "leaves the root, which the init does not follow");
             case Errno.ENOENT -> new NoSuchFileException(shown, null, e.getMessage());
             case Errno.ENOTDIR -> new NotDirectoryException(shown);

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * What both {@link BlockCalls} backends share: the x86_64 layouts of {@code struct stat}, {@code
+ * What both {@link BlockCalls} backends share: the x86_64 layouts of {@code
  * struct blkpg_partition} and {@code struct blkpg_ioctl_arg} (linux/blkpg.h), the open flags, and
  * the argument texts of their {@link SyscallException}s, so that both say the same.
  */
@@ -13,13 +13,6 @@ public final class BlockLayout {
     public static final long BLKPG = 0x1269;
 
     static final int BLKPG_RESIZE_PARTITION = 3;
-
-    /** {@code sizeof(struct stat)} on x86_64. */
-    public static final int STAT_BYTES = 144;
-
-    private static final int STAT_DEV = 0;
-    private static final int STAT_MODE = 24;
-    private static final int STAT_RDEV = 40;
 
     /** start, length (long long), pno (int), devname and volname (char[64]), padded to 8. */
     public static final int PARTITION_BYTES = 152;
@@ -48,11 +41,6 @@ public final class BlockLayout {
     public static String resize(int fd, int number, long startBytes, long lengthBytes) {
         return fd + ", BLKPG, {BLKPG_RESIZE_PARTITION, pno=" + number + ", start=" + startBytes + ", length="
                 + lengthBytes + "}";
-    }
-
-    public static FileStatus status(byte[] stat) {
-        ByteBuffer le = ByteBuffer.wrap(stat).order(ByteOrder.LITTLE_ENDIAN);
-        return new FileStatus(le.getLong(STAT_DEV), le.getLong(STAT_RDEV), le.getInt(STAT_MODE));
     }
 
     /** A {@code struct blkpg_partition} with no device or volume name (the kernel ignores them). */

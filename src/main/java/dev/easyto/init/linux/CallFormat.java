@@ -1,5 +1,6 @@
 package dev.easyto.init.linux;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 
@@ -108,6 +109,11 @@ public final class CallFormat {
     /** The open_how a C call is given: flags, mode and resolve, each 64 bits. */
     public static long[] openHow(int flags, int mode, long resolve) {
         return new long[] {flags & 0xFFFF_FFFFL, mode & 0xFFFF_FFFFL, resolve};
+    }
+
+    /** The target readlinkat left in {@code buffer}: its first {@code length} bytes, no NUL. */
+    public static String linkTarget(byte[] buffer, long length) {
+        return new String(buffer, 0, Math.toIntExact(length), StandardCharsets.UTF_8);
     }
 
     public static String fdAndPath(int dirFd, String path) {

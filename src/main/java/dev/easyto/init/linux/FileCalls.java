@@ -76,4 +76,14 @@ public interface FileCalls {
 
     /** Flushes a file's (or a directory's) data and metadata to the disk. */
     void fsync(int fd);
+
+    /**
+     * fstatat(2): the status of {@code path} relative to the directory {@code dirFd}; with {@code
+     * AT_SYMLINK_NOFOLLOW} of a symbolic link itself, with {@code AT_EMPTY_PATH} and {@code ""} of
+     * {@code dirFd} itself.
+     */
+    FileStatus fstatat(int dirFd, String path, int flags);
+
+    /** readlinkat(2): the target of the symbolic link {@code path} in the directory {@code dirFd}. */
+    String readlinkat(int dirFd, String path);
 }

@@ -141,6 +141,11 @@ public final class LinuxConstants {
     public static final long RESOLVE_IN_ROOT = 0x10;
     public static final int AT_FDCWD = -100;
     public static final int AT_REMOVEDIR = 0x200;
+    public static final int AT_SYMLINK_NOFOLLOW = 0x100;
+    public static final int AT_EMPTY_PATH = 0x1000;
+
+    /** A symbolic link's target is shorter than this (the kernel's limit for a path). */
+    public static final int PATH_MAX = 4096;
 
     // Sockets.
     public static final int AF_UNSPEC = 0;

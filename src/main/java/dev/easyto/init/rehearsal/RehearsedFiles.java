@@ -5,6 +5,7 @@ import static dev.easyto.init.linux.LinuxConstants.O_RDWR;
 import static dev.easyto.init.linux.LinuxConstants.O_WRONLY;
 
 import dev.easyto.init.linux.FileCalls;
+import dev.easyto.init.linux.FileStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,6 +220,33 @@ final class RehearsedFiles implements FileCalls {
     public int ioctl(int fd, long request, byte[] arg) {
         throw new UnsupportedOperationException(
                 "a rehearsal sends no device requests (ioctl " + request + " on " + describe(fd) + ")");
+    }
+
+    /**
+     * Under the root for real, but owned as the boot recorded it or else by root: the scratch
+     * root's files stand for the image's, which are root's, and dev mode sets no owner.
+     */
+    @Override
+    public FileStatus fstatat(int dirFd, String path, int flags) {
+        String directory = rootFiles.get(dirFd);
+        if (directory == null) {
+            throw new UnsupportedOperationException(
+                    "a rehearsal reads the status of files under the root only (" + describe(dirFd) + ")");
+        }
+        FileStatus status = machine.fstatat(dirFd, path, flags);
+        RehearsalLog.Owner owner = log.owner(Path.of(path.isEmpty() ? directory : directory + "/" + path));
+        return owner == null
+                ? new FileStatus(status.device(), status.rdev(), status.mode(), 0, 0)
+                : new FileStatus(status.device(), status.rdev(), status.mode(), owner.uid(), owner.gid());
+    }
+
+    @Override
+    public String readlinkat(int dirFd, String path) {
+        if (standIns.containsKey(dirFd)) {
+            throw new UnsupportedOperationException(
+                    "a rehearsal reads links under the root only (" + describe(dirFd) + "/" + path + ")");
+        }
+        return machine.readlinkat(dirFd, path);
     }
 
     private String describe(int fd) {

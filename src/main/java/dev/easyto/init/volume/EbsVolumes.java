@@ -5,12 +5,11 @@ import dev.easyto.init.aws.AwsUnavailableException;
 import dev.easyto.init.aws.EbsAttachment;
 import dev.easyto.init.aws.ImdsClient;
 import dev.easyto.init.disk.Filesystems;
-import dev.easyto.init.fs.Directories;
 import dev.easyto.init.fs.FileErrors;
 import dev.easyto.init.fs.MountOptions;
 import dev.easyto.init.fs.Mounts;
 import dev.easyto.init.fs.Root;
-import dev.easyto.init.linux.FileCalls;
+import dev.easyto.init.fs.SafeFiles;
 import dev.easyto.init.linux.SyscallException;
 import dev.easyto.init.log.Console;
 import dev.easyto.init.retry.RetryPolicy;
@@ -44,15 +43,15 @@ public class EbsVolumes {
     private final ImdsClient imds;
     private final Filesystems filesystems;
     private final Mounts mounts;
-    private final FileCalls fileCalls;
+    private final SafeFiles safeFiles;
     private EbsAttachment.Instance instance;
 
-    public EbsVolumes(AwsClients aws, ImdsClient imds, Filesystems filesystems, Mounts mounts, FileCalls fileCalls) {
+    public EbsVolumes(AwsClients aws, ImdsClient imds, Filesystems filesystems, Mounts mounts, SafeFiles safeFiles) {
         this.aws = aws;
         this.imds = imds;
         this.filesystems = filesystems;
         this.mounts = mounts;
-        this.fileCalls = fileCalls;
+        this.safeFiles = safeFiles;
     }
 
     /** What was done for one volume. */
@@ -103,7 +102,7 @@ public class EbsVolumes {
         }
         int mode = mode(mount);
         Path target = root.resolve(mount.destination());
-        mountPoint(target, mode, mount);
+        mountPoint(root, target, mode, mount);
         try {
             mounts.mountVolume(device, target.toString(), mount.fsType(), options);
         } catch (SyscallException e) {
@@ -114,7 +113,7 @@ public class EbsVolumes {
         }
         if (formatted && !options.readOnly()) {
             // The new filesystem's root, which the mount now shows at the destination.
-            own(target, mode, mount);
+            own(root, target, mode, mount);
         }
         Console.info(
                 "EBS volume %s mounted at %s (%s%s)",
@@ -160,39 +159,44 @@ public class EbsVolumes {
         }
     }
 
-    /** {@code mkdir -p} with the mode, the new directories and the destination chowned (upstream R). */
-    private void mountPoint(Path target, int mode, Mount mount) throws VolumeException {
+    /**
+     * {@code mkdir -p} with the mode, the new directories and the destination chowned (upstream R),
+     * walked from the root as {@link SafeFiles} does: the destination is the workload's, and a link
+     * a workload planted there must not turn the chown onto a directory of root's.
+     */
+    private void mountPoint(Root root, Path target, int mode, Mount mount) throws VolumeException {
         try {
-            Set<PosixFilePermission> permissions = PosixFilePermissions.fromString(rwx(mode));
-            List<Path> created = Directories.createMissing(target, permissions);
-            for (Path directory : created) {
-                own(directory, mode, mount);
-            }
-            if (!created.contains(target)) {
-                chown(target, mount);
+            List<Path> created =
+                    safeFiles.createDirectories(root, target, permissions(mode), userId(mount), groupId(mount));
+            if (created.isEmpty()) {
+                safeFiles.setDirectory(root, target, null, userId(mount), groupId(mount));
             }
         } catch (IOException e) {
             throw new VolumeException(
                     "unable to make the mount point " + mount.destination() + ": " + FileErrors.describe(e), e);
-        } catch (SyscallException e) {
-            throw new VolumeException("unable to set the owner of " + mount.destination() + ": " + e.getMessage(), e);
         }
     }
 
-    private void own(Path path, int mode, Mount mount) throws VolumeException {
+    /** chown, then chmod (chown clears the set-id bits a mode may have), through the walk. */
+    private void own(Root root, Path path, int mode, Mount mount) throws VolumeException {
         try {
-            // chmod after chown: chown clears the set-id bits a mode may have.
-            chown(path, mount);
-            fileCalls.chmod(path.toString(), mode);
-        } catch (SyscallException e) {
-            throw new VolumeException("unable to set the owner or mode of " + path + ": " + e.getMessage(), e);
+            safeFiles.setDirectory(root, path, permissions(mode), userId(mount), groupId(mount));
+        } catch (IOException e) {
+            throw new VolumeException(
+                    "unable to set the owner or mode of " + mount.destination() + ": " + FileErrors.describe(e), e);
         }
     }
 
-    private void chown(Path path, Mount mount) {
-        long uid = mount.userId() == null ? -1 : mount.userId();
-        long gid = mount.groupId() == null ? -1 : mount.groupId();
-        fileCalls.chown(path.toString(), uid, gid);
+    private static long userId(Mount mount) {
+        return mount.userId() == null ? -1 : mount.userId();
+    }
+
+    private static long groupId(Mount mount) {
+        return mount.groupId() == null ? -1 : mount.groupId();
+    }
+
+    private static Set<PosixFilePermission> permissions(int mode) {
+        return PosixFilePermissions.fromString(rwx(mode));
     }
 
     private static String rwx(int mode) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -44,7 +45,9 @@ class SafeFilesTest {
         Files.setPosixFilePermissions(outside, PosixFilePermissions.fromString("rwx------"));
         Files.writeString(outside.resolve("shadow"), "secret");
         Files.setPosixFilePermissions(outside.resolve("shadow"), PosixFilePermissions.fromString("rw-------"));
+        // The user's home is the user's, as in an image: links in it can have been planted.
         Files.createDirectories(root.resolve("/home/user"));
+        chown(root.resolve("/home/user"), 1000, 1000);
     }
 
     @Test
@@ -55,7 +58,8 @@ class SafeFilesTest {
             assertEquals("rwxr-x---", mode(path));
             assertEquals(List.of(1000, 1001), ownerOf(path));
         }
-        assertEquals(List.of(0, 0), ownerOf(root.resolve("/home/user")));
+        assertEquals(List.of(1000, 1000), ownerOf(root.resolve("/home/user")));
+        assertEquals(List.of(0, 0), ownerOf(root.resolve("/home")));
         assertEquals(List.of(), files.createDirectories(root, root.resolve("/home/user/a/b"), DIRECTORY, 5, 5));
         assertEquals(List.of(1000, 1001), ownerOf(root.resolve("/home/user/a/b")));
     }
@@ -135,7 +139,7 @@ class SafeFilesTest {
         assertOutsideUntouched();
     }
 
-    /** A relative link that stays inside the root is refused as well: a link is never followed. */
+    /** A relative link that stays inside the root is refused as well where a user could have made it. */
     @Test
     void aRelativeLinkInsideTheRootIsRefusedToo() throws IOException {
         Files.createDirectories(root.resolve("/etc"));
@@ -157,6 +161,97 @@ class SafeFilesTest {
                 UnsafePathException.class,
                 () -> files.createDirectories(root, dir.resolve("outside/new"), DIRECTORY, 1000, 1001));
         assertOutsideUntouched();
+    }
+
+    /** Debian's {@code /var/run -> ../run}: root's link in root's 0755 directory, the image's. */
+    @Test
+    void theImagesOwnRelativeLinkIsFollowed() throws IOException {
+        Files.createDirectories(root.resolve("/var"));
+        Files.createDirectories(root.resolve("/run"));
+        Files.createSymbolicLink(root.resolve("/var/run"), Path.of("../run"));
+        List<Path> created = files.createDirectories(root, root.resolve("/var/run/app/conf"), DIRECTORY, 1000, 1001);
+        assertEquals(List.of(root.resolve("/run/app"), root.resolve("/run/app/conf")), created);
+        assertEquals(List.of(1000, 1001), ownerOf(root.resolve("/run/app/conf")));
+        files.write(root, root.resolve("/var/run/app/conf/file"), out -> out.write('x'), FILE, 1000, 1001);
+        assertEquals("x", Files.readString(root.resolve("/run/app/conf/file")));
+        assertTrue(Files.isSymbolicLink(root.resolve("/var/run")));
+        assertEquals(List.of(0, 0), ownerOf(root.resolve("/run")));
+    }
+
+    /** An absolute target is the image's path: {@code /run} beneath the root, not the host's. */
+    @Test
+    void anAbsoluteTargetIsTakenFromTheRoot() throws IOException {
+        Files.createDirectories(root.resolve("/var"));
+        Files.createDirectories(root.resolve("/run"));
+        Files.createSymbolicLink(root.resolve("/var/run"), Path.of("/run"));
+        files.createDirectories(root, root.resolve("/var/run/easyto-test-app"), DIRECTORY, 1000, 1001);
+        assertTrue(Files.isDirectory(root.resolve("/run/easyto-test-app")));
+        assertFalse(Files.exists(Path.of("/run/easyto-test-app")));
+        // The host path of outside/ as a target names a path under the root, which is not there.
+        Files.createSymbolicLink(root.resolve("/var/out"), outside);
+        assertThrows(
+                NoSuchFileException.class,
+                () -> files.write(root, root.resolve("/var/out/shadow"), out -> out.write('x'), FILE, 1, 1));
+        assertOutsideUntouched();
+    }
+
+    /** {@code ..} in a followed target stops at the root, as in a chroot. */
+    @Test
+    void dotDotInATargetNeverClimbsAboveTheRoot() throws IOException {
+        Files.createDirectories(root.resolve("/opt"));
+        Files.createSymbolicLink(root.resolve("/opt/up"), Path.of("../../../../../outside"));
+        files.createDirectories(root, root.resolve("/opt/up/new"), DIRECTORY, 1000, 1001);
+        assertTrue(Files.isDirectory(root.resolve("/outside/new")));
+        assertOutsideUntouched();
+    }
+
+    @Test
+    void rootsLinkInAWorldWritableDirectoryIsRefused() throws IOException {
+        Path tmp = Files.createDirectories(root.resolve("/tmp"));
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setAttribute(tmp, "unix:mode", 01777);
+        Files.createDirectories(root.resolve("/etc"));
+        Files.createSymbolicLink(root.resolve("/tmp/etc"), Path.of("/etc"));
+        UnsafePathException e = assertThrows(
+                UnsafePathException.class,
+                () -> files.createDirectories(root, root.resolve("/tmp/etc/app"), DIRECTORY, 1000, 1001));
+        assertEquals("/tmp/etc is a symbolic link, which the init does not follow", e.getMessage());
+        assertFalse(Files.exists(root.resolve("/etc/app")));
+    }
+
+    @Test
+    void rootsLinkInAUsersDirectoryIsRefused() throws IOException {
+        Files.createDirectories(root.resolve("/etc"));
+        Files.createSymbolicLink(root.resolve("/home/user/.ssh"), Path.of("/etc"));
+        UnsafePathException e = assertThrows(
+                UnsafePathException.class,
+                () -> files.write(root, root.resolve("/home/user/.ssh/keys"), out -> out.write('k'), FILE, 1000, 1));
+        assertEquals("/home/user/.ssh is a symbolic link, which the init does not follow", e.getMessage());
+        assertFalse(Files.exists(root.resolve("/etc/keys")));
+    }
+
+    @Test
+    void aUsersLinkInRootsDirectoryIsRefused() throws IOException {
+        Files.createDirectories(root.resolve("/srv"));
+        Files.createDirectories(root.resolve("/etc"));
+        Path link = Files.createSymbolicLink(root.resolve("/srv/app"), Path.of("/etc"));
+        Files.setAttribute(link, "unix:uid", 1000, LinkOption.NOFOLLOW_LINKS);
+        UnsafePathException e = assertThrows(
+                UnsafePathException.class,
+                () -> files.setDirectory(root, root.resolve("/srv/app"), DIRECTORY, 1000, 1001));
+        assertEquals("/srv/app is a symbolic link, which the init does not follow", e.getMessage());
+        assertEquals(List.of(0, 0), ownerOf(root.resolve("/etc")));
+    }
+
+    @Test
+    void aLinkLoopIsRefused() throws IOException {
+        Files.createDirectories(root.resolve("/loop"));
+        Files.createSymbolicLink(root.resolve("/loop/a"), Path.of("b"));
+        Files.createSymbolicLink(root.resolve("/loop/b"), Path.of("/loop/a"));
+        UnsafePathException e = assertThrows(
+                UnsafePathException.class,
+                () -> files.createDirectories(root, root.resolve("/loop/a/x"), DIRECTORY, 1000, 1001));
+        assertEquals("/loop/a is one symbolic link too many: more than 40 on the way (a loop?)", e.getMessage());
     }
 
     @Test
@@ -199,6 +294,11 @@ class SafeFilesTest {
         try (Stream<Path> entries = Files.list(outside)) {
             assertEquals(List.of(outside.resolve("shadow")), entries.toList());
         }
+    }
+
+    private static void chown(Path path, int uid, int gid) throws IOException {
+        Files.setAttribute(path, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(path, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static String mode(Path path) throws IOException {

@@ -1,6 +1,8 @@
 package dev.easyto.init.linux;
 
+import static dev.easyto.init.linux.LinuxConstants.AT_EMPTY_PATH;
 import static dev.easyto.init.linux.LinuxConstants.AT_REMOVEDIR;
+import static dev.easyto.init.linux.LinuxConstants.AT_SYMLINK_NOFOLLOW;
 import static dev.easyto.init.linux.LinuxConstants.O_CLOEXEC;
 import static dev.easyto.init.linux.LinuxConstants.O_CREAT;
 import static dev.easyto.init.linux.LinuxConstants.O_DIRECTORY;
@@ -123,6 +125,37 @@ class FilesTest {
         }
         SyscallException closed = assertThrows(SyscallException.class, () -> fileCalls.fsync(dirFd));
         assertEquals("fsync(" + dirFd + "): EBADF (Bad file descriptor)", closed.getMessage());
+    }
+
+    @Test
+    void fstatatAndReadlinkat() throws IOException {
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwxr-x---"));
+        Files.setAttribute(sub, "unix:gid", 1001);
+        Path link = Files.createSymbolicLink(sub.resolve("link"), Path.of("../target/é"));
+        Files.setAttribute(link, "unix:uid", 1000, LinkOption.NOFOLLOW_LINKS);
+        int dirFd = fileCalls.open(sub.toString(), O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+        try {
+            FileStatus itself = fileCalls.fstatat(dirFd, "", AT_EMPTY_PATH);
+            assertTrue(itself.isDirectory());
+            assertEquals(0750, itself.mode() & 07777);
+            assertEquals(0, itself.uid());
+            assertEquals(1001, itself.gid());
+            FileStatus linkStatus = fileCalls.fstatat(dirFd, "link", AT_SYMLINK_NOFOLLOW);
+            assertTrue(linkStatus.isSymbolicLink());
+            assertEquals(1000, linkStatus.uid());
+            assertEquals("../target/é", fileCalls.readlinkat(dirFd, "link"));
+            SyscallException dangling = assertThrows(SyscallException.class, () -> fileCalls.fstatat(dirFd, "link", 0));
+            assertEquals(
+                    "fstatat(" + dirFd + ", \"link\", 0x0): ENOENT (No such file or directory)", dangling.getMessage());
+            SyscallException notLink = assertThrows(SyscallException.class, () -> fileCalls.readlinkat(dirFd, ""));
+            assertTrue(notLink.is(Errno.ENOENT), notLink.getMessage());
+            Files.writeString(sub.resolve("file"), "x");
+            SyscallException file = assertThrows(SyscallException.class, () -> fileCalls.readlinkat(dirFd, "file"));
+            assertEquals("readlinkat(" + dirFd + ", \"file\"): EINVAL (Invalid argument)", file.getMessage());
+        } finally {
+            fileCalls.close(dirFd);
+        }
     }
 
     @Test

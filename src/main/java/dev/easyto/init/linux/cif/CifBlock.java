@@ -13,11 +13,11 @@ final class CifBlock implements BlockCalls {
     @Override
     public FileStatus stat(String path) {
         String arguments = CallFormat.path(path);
-        byte[] buffer = new byte[BlockLayout.STAT_BYTES];
+        byte[] buffer = new byte[FileStatus.STAT_BYTES];
         try (Pins pins = new Pins()) {
             checked(Libc.stat(pins.string(path), pins.bytes(buffer)), "stat", arguments);
         }
-        return BlockLayout.status(buffer);
+        return FileStatus.of(buffer);
     }
 
     @Override

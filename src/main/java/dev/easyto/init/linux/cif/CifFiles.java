@@ -4,6 +4,7 @@ import static dev.easyto.init.linux.cif.Calls.checked;
 
 import dev.easyto.init.linux.CallFormat;
 import dev.easyto.init.linux.FileCalls;
+import dev.easyto.init.linux.FileStatus;
 import dev.easyto.init.linux.LinuxConstants;
 import org.graalvm.nativeimage.c.type.CCharPointer;
 
@@ -160,6 +161,30 @@ final class CifFiles implements FileCalls {
     public void fsync(int fd) {
         String arguments = CallFormat.fd(fd);
         checked(Libc.fsync(fd), "fsync", arguments);
+    }
+
+    @Override
+    public FileStatus fstatat(int dirFd, String path, int flags) {
+        String arguments = CallFormat.fdPathAndFlags(dirFd, path, flags);
+        byte[] buffer = new byte[FileStatus.STAT_BYTES];
+        try (Pins pins = new Pins()) {
+            checked(Libc.fstatat(dirFd, pins.string(path), pins.bytes(buffer), flags), "fstatat", arguments);
+        }
+        return FileStatus.of(buffer);
+    }
+
+    @Override
+    public String readlinkat(int dirFd, String path) {
+        String arguments = CallFormat.fdAndPath(dirFd, path);
+        byte[] buffer = new byte[LinuxConstants.PATH_MAX];
+        long length;
+        try (Pins pins = new Pins()) {
+            length = checked(
+                    Libc.readlinkat(dirFd, pins.string(path), pins.bytes(buffer), buffer.length),
+                    "readlinkat",
+                    arguments);
+        }
+        return CallFormat.linkTarget(buffer, length);
     }
 
     /**

@@ -116,6 +116,12 @@ final class Libc {
     @CFunction
     static native int fsync(int fd);
 
+    @CFunction
+    static native int fstatat(int dirFd, CCharPointer path, PointerBase buffer, int flags);
+
+    @CFunction
+    static native long readlinkat(int dirFd, CCharPointer path, PointerBase buffer, long size);
+
     // CifMounts
     @CFunction
     static native int mount(

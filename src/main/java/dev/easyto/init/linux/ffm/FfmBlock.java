@@ -19,10 +19,10 @@ final class FfmBlock implements BlockCalls {
     @Override
     public FileStatus stat(String path) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buffer = arena.allocate(BlockLayout.STAT_BYTES, 8);
+            MemorySegment buffer = arena.allocate(FileStatus.STAT_BYTES, 8);
             MemorySegment cPath = Downcalls.cString(arena, path);
             call(arena, "stat", CallFormat.path(path), state -> (int) Libc.STAT.invokeExact(state, cPath, buffer));
-            return BlockLayout.status(buffer.toArray(JAVA_BYTE));
+            return FileStatus.of(buffer.toArray(JAVA_BYTE));
         }
     }
 

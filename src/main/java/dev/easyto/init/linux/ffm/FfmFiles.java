@@ -6,10 +6,12 @@ import static dev.easyto.init.linux.ffm.Downcalls.callWithString;
 import static dev.easyto.init.linux.ffm.Downcalls.copyIn;
 import static dev.easyto.init.linux.ffm.Downcalls.copyOut;
 import static dev.easyto.init.linux.ffm.Downcalls.invoke;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.easyto.init.linux.CallFormat;
 import dev.easyto.init.linux.FileCalls;
+import dev.easyto.init.linux.FileStatus;
 import dev.easyto.init.linux.LinuxConstants;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -166,6 +168,29 @@ final class FfmFiles implements FileCalls {
     @Override
     public void fsync(int fd) {
         call("fsync", CallFormat.fd(fd), state -> (int) Libc.FSYNC.invokeExact(state, fd));
+    }
+
+    @Override
+    public FileStatus fstatat(int dirFd, String path, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(FileStatus.STAT_BYTES, 8);
+            MemorySegment cPath = cString(arena, path);
+            call(arena, "fstatat", CallFormat.fdPathAndFlags(dirFd, path, flags), state ->
+                    (int) Libc.FSTATAT.invokeExact(state, dirFd, cPath, buffer, flags));
+            return FileStatus.of(buffer.toArray(JAVA_BYTE));
+        }
+    }
+
+    @Override
+    public String readlinkat(int dirFd, String path) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(LinuxConstants.PATH_MAX);
+            MemorySegment cPath = cString(arena, path);
+            long size = LinuxConstants.PATH_MAX;
+            long length = call(arena, "readlinkat", CallFormat.fdAndPath(dirFd, path), state ->
+                    (long) Libc.READLINKAT.invokeExact(state, dirFd, cPath, buffer, size));
+            return CallFormat.linkTarget(buffer.toArray(JAVA_BYTE), length);
+        }
     }
 
     /** chown or lchown, which differ only in whether a symbolic link at {@code path} is followed. */

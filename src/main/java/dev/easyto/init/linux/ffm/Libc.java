@@ -65,6 +65,10 @@ final class Libc {
     static final MethodHandle UNLINKAT =
             withErrno("unlinkat", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     static final MethodHandle FSYNC = withErrno("fsync", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    static final MethodHandle FSTATAT =
+            withErrno("fstatat", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+    static final MethodHandle READLINKAT =
+            withErrno("readlinkat", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
 
     /** {@code int ioctl(int fd, unsigned long request, ...)}: the argument is variadic. */
     static final MethodHandle IOCTL = withErrno(

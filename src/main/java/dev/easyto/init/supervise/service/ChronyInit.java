@@ -25,6 +25,8 @@ final class ChronyInit {
                 .orElseThrow(() -> new IOException("user " + USER + " not found in /etc/passwd"));
         // Upstream's current release takes the group of the same name, else a gid equal to the uid.
         long gid = Accounts.groupId(root, USER).orElse(user.uid());
+        // By path, not through SafeFiles: /.easyto/run is a tmpfs the init mounted root's 0755 this
+        // boot, before any workload runs, so nothing a workload left (or could make) is on the way.
         Path directory = root.resolve(layout.chronyRun());
         Files.createDirectories(directory);
         // createDirectories applies the umask, and an existing directory keeps its mode.

@@ -13,6 +13,7 @@ import dev.easyto.init.fs.SafeFiles;
 import dev.easyto.init.linux.ffm.Ffm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -46,13 +47,17 @@ class WriteUserDataPhaseTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
     }
 
-    /** A link on the way to the copy is not followed: the copy is skipped with a warning. */
+    /**
+     * A link on the way to the copy that a user made (the image's own, root's in root's directory,
+     * would be followed) is not followed: the copy is skipped with a warning.
+     */
     @Test
     void aLinkOnTheWayIsRefusedAndTheBootGoesOn() throws Exception {
         Root root = Root.at(Files.createDirectory(dir.resolve("root")));
         Path outside = Files.createDirectory(dir.resolve("outside"));
         Files.createDirectories(root.resolve("/.easyto"));
-        Files.createSymbolicLink(root.resolve("/.easyto/var"), outside);
+        Path link = Files.createSymbolicLink(root.resolve("/.easyto/var"), outside);
+        Files.setAttribute(link, "unix:uid", 1000, LinkOption.NOFOLLOW_LINKS);
         try (CapturedConsole console = new CapturedConsole()) {
             assertEquals(Optional.empty(), run(root).path());
             assertTrue(

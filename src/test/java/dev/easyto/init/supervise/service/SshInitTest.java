@@ -115,12 +115,18 @@ class SshInitTest {
         }
     }
 
-    /** A workload of an earlier boot made ~/.ssh a link to root's home: nothing goes through it. */
+    /**
+     * A workload of an earlier boot made ~/.ssh a link to root's home: nothing goes through it. The
+     * home is the user's, so the link is refused whoever owns it (here root, as if renamed there).
+     */
     @Test
     void aPlantedSshLinkIsRefusedAndItsTargetLeftAlone() throws IOException {
         Path rootHome = Files.createDirectories(root.resolve("/root"));
         Files.setPosixFilePermissions(rootHome, PosixFilePermissions.fromString("rwx------"));
-        Files.createSymbolicLink(root.resolve("/.easyto/home/testuser/.ssh"), rootHome);
+        Path home = root.resolve("/.easyto/home/testuser");
+        Files.setAttribute(home, "unix:uid", 1000);
+        Files.setAttribute(home, "unix:gid", 1001);
+        Files.createSymbolicLink(home.resolve(".ssh"), rootHome);
         IOException e = assertThrows(
                 IOException.class, () -> SshInit.run(root, Layout.EASYTO, KEY, files, this::runKeygen, ENV));
         assertEquals("/.easyto/home/testuser/.ssh is a symbolic link, which the init does not follow", e.getMessage());
